@@ -1,0 +1,86 @@
+import { dateInZone } from "../src/domain/calendar-date.js";
+import { parseDateInput } from "../src/domain/date-input.js";
+import type { DeadlineListing } from "../src/domain/deadline.js";
+import { MandatError } from "../src/domain/errors.js";
+import type { SlashCommand } from "./command.js";
+import { callerLanguage, committeeLanguage } from "./language.js";
+import type { Reply } from "./reply.js";
+import { isKeyword, tokens } from "./vocabulary.js";
+
+export type FristInput =
+  | { kind: "help" }
+  | { kind: "list"; listing: DeadlineListing; committee?: string }
+  | { kind: "add"; committee: string; dateAndTitle: string }
+  | { kind: "done"; id: number }
+  | { kind: "waive"; id: number; reason: string };
+
+/** "12" or "#12". */
+function deadlineId(word: string | undefined): number {
+  const match = word?.match(/^#?(\d{1,9})$/);
+  if (!match?.[1]) throw new MandatError("deadline_id_missing");
+  return Number(match[1]);
+}
+
+/** `/frist`: what is due, when and for whom; add, complete and waive deadlines. */
+export const frist: SlashCommand<FristInput> = {
+  name: "/frist",
+  description: "Deadlines: what is due, when and for whom",
+  usageHint: "[committee] [all] | <committee> new <date> <title> | done <no.> | waive <no.> <reason> | help",
+
+  parse(text) {
+    const words = tokens(text);
+    const [first, second, ...rest] = words;
+    if (first === undefined) return { kind: "list", listing: "upcoming" };
+    if (isKeyword(first, "help") && second === undefined) return { kind: "help" };
+    if (isKeyword(first, "done")) return { kind: "done", id: deadlineId(second) };
+    if (isKeyword(first, "waive")) return { kind: "waive", id: deadlineId(second), reason: rest.join(" ") };
+    const newAt = words.findIndex((w, i) => i > 0 && isKeyword(w, "new"));
+    if (newAt > 0) {
+      // Keep the title as typed: everything after the keyword, whitespace inside it included.
+      const afterKeyword = text.trim().split(/\s+/).slice(0, newAt + 1).join(" ").length;
+      return { kind: "add", committee: words.slice(0, newAt).join(" "), dateAndTitle: text.trim().slice(afterKeyword).trim() };
+    }
+    const all = words.some((w) => isKeyword(w, "all"));
+    const committee = words.filter((w) => !isKeyword(w, "all")).join(" ");
+    return { kind: "list", listing: all ? "all" : "upcoming", ...(committee ? { committee } : {}) };
+  },
+
+  async run(input, context, { directory, deadlines }): Promise<Reply> {
+    const { caller, now } = context;
+    switch (input.kind) {
+      case "help":
+        return { kind: "help", command: "frist", language: callerLanguage(context, await directory.visibleTo(caller)) };
+      case "list": {
+        const asOf = context.asOfGiven ? now : undefined;
+        if (input.committee) {
+          const target = await directory.find(caller, input.committee);
+          const items = await deadlines.list([target], input.listing, now);
+          return { kind: "deadlines", language: committeeLanguage(context, target), listing: input.listing, committee: target, items, publicOnly: false, asOf };
+        }
+        const visible = await directory.visibleTo(caller);
+        const mine = visible.filter((v) => v.roles.length > 0);
+        const scope = mine.length > 0 ? mine : visible;
+        const items = await deadlines.list(scope, input.listing, now);
+        return { kind: "deadlines", language: callerLanguage(context, visible), listing: input.listing, items, publicOnly: mine.length === 0, asOf };
+      }
+      case "add": {
+        const target = await directory.find(caller, input.committee);
+        const parsed = parseDateInput(input.dateAndTitle, dateInZone(now, target.committee.timeZone));
+        if (!parsed.ok) {
+          const typed = tokens(input.dateAndTitle).slice(0, 3).join(" ");
+          throw new MandatError(parsed.reason, { input: typed }, { language: target.committee.mandate.language });
+        }
+        const view = await deadlines.add(caller, target, { dueDate: parsed.date, title: parsed.rest }, now);
+        return { kind: "deadline-changed", change: "added", view, language: committeeLanguage(context, target) };
+      }
+      case "done": {
+        const view = await deadlines.complete(caller, input.id, now);
+        return { kind: "deadline-changed", change: "done", view, language: context.language ?? view.committee.mandate.language };
+      }
+      case "waive": {
+        const view = await deadlines.waive(caller, input.id, input.reason, now);
+        return { kind: "deadline-changed", change: "waived", view, language: context.language ?? view.committee.mandate.language };
+      }
+    }
+  },
+};

@@ -1,0 +1,41 @@
+import type { Language } from "../src/domain/language.js";
+import type { MandateSection } from "../src/domain/mandate.js";
+import type { MandatError } from "../src/domain/errors.js";
+import type { DeadlineListing } from "../src/domain/deadline.js";
+import type { MandateVersionInfo } from "../src/db/committee-store.js";
+import type { SearchResult, VisibleCommittee } from "../src/services/committee-directory.js";
+import type { DeadlineView } from "../src/services/deadline-service.js";
+
+/**
+ * What a command answers, as data. src/slack/blocks turns a Reply into Block Kit; the CLI
+ * prints a plain-text rendering of those same blocks.
+ */
+export type Reply =
+  | { kind: "committees"; language: Language; mine: VisibleCommittee[]; others: VisibleCommittee[] }
+  | {
+      kind: "mandate";
+      language: Language;
+      target: VisibleCommittee;
+      section: MandateSection | "summary";
+      now: Date;
+      /** For the summary: the soonest open or overdue deadline. */
+      nextDeadline?: DeadlineView | undefined;
+      /** For the history section. */
+      versions?: MandateVersionInfo[];
+    }
+  | { kind: "search"; language: Language; query: string; results: SearchResult[] }
+  | {
+      kind: "deadlines";
+      language: Language;
+      listing: DeadlineListing;
+      /** Set when one committee was asked for. */
+      committee?: VisibleCommittee | undefined;
+      items: DeadlineView[];
+      /** The caller sits on no committee, so the public committees' deadlines are shown. */
+      publicOnly: boolean;
+      /** Set when the moment was given (`--now`), so the reply says which day it describes. */
+      asOf?: Date | undefined;
+    }
+  | { kind: "deadline-changed"; language: Language; change: "added" | "done" | "waived"; view: DeadlineView }
+  | { kind: "help"; language: Language; command: "mandat" | "frist" }
+  | { kind: "error"; language: Language; error: MandatError };

@@ -1,0 +1,103 @@
+// The command line: runs any slash command against the bot's database and prints the reply,
+// or imports mandate files. `npm run cli -- help` explains it.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { commandNamed, COMMANDS } from "../../commands/index.js";
+import { loadEnv } from "../config/env.js";
+import { openDatabase } from "../db/connect.js";
+import type { Caller } from "../domain/caller.js";
+import { Language } from "../domain/language.js";
+import { importReport } from "../mandates/report-import.js";
+import { createServices } from "../services/create-services.js";
+import { replyMessage } from "../slack/blocks/reply-blocks.js";
+import { renderText } from "./render-text.js";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const MIGRATIONS_DIR = path.join(root, "prisma", "migrations");
+
+const USAGE = `Usage:
+  npm run cli -- "/mandat [text]" [--as <e-mail or Slack id>] [--now <ISO date-time>] [--lang da|nb|sv|en]
+  npm run cli -- "/frist [text]"  [same options]
+  npm run cli -- import <file or directory>
+
+Examples:
+  npm run cli -- "/mandat norprem oppgaver"
+  npm run cli -- "/frist alle" --lang en
+  npm run cli -- "/frist gms-2024 alla" --now 2024-10-01T09:00:00Z
+  npm run cli -- "/frist gms-2024 ny 1.6.2027 Slutrapport" --as secretariat@example.org
+
+Without --as the caller sits on no roster and sees the public committees. The shipped
+mandates in MANDATES_DIR (default ./mandates) are imported first, as at bot start-up.`;
+
+class UsageError extends Error {}
+
+function parseCaller(value: string | undefined): Caller {
+  if (!value) return {};
+  if (value.includes("@")) return { email: value.toLowerCase() };
+  if (/^[UW][A-Z0-9]{2,}$/.test(value)) return { slackUserId: value };
+  throw new UsageError(`--as takes an e-mail address or a Slack user id (U…), not "${value}".`);
+}
+
+function parseNow(value: string | undefined): { now: Date; given: boolean } {
+  if (!value) return { now: new Date(), given: false };
+  const now = new Date(value);
+  if (Number.isNaN(now.getTime())) throw new UsageError(`--now takes an ISO date-time such as 2024-10-01T09:00:00Z, not "${value}".`);
+  return { now, given: true };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { as: { type: "string" }, now: { type: "string" }, lang: { type: "string" }, help: { type: "boolean", short: "h" } },
+  });
+  const [first, ...rest] = positionals;
+  if (values.help || !first || first === "help") {
+    console.log(USAGE);
+    return first || values.help ? 0 : 2;
+  }
+  const env = loadEnv(process.env);
+  const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR }, { migrationsDir: MIGRATIONS_DIR });
+  try {
+    const services = createServices(db.prisma);
+    if (first === "import") {
+      if (rest.length === 0) throw new UsageError("import needs a file or directory.");
+      const outcomes = (await Promise.all(rest.map((target) => services.importer.importPath(target, new Date())))).flat();
+      console.log(importReport(outcomes));
+      return outcomes.some((o) => o.status === "refused") ? 1 : 0;
+    }
+    // Everything after the command name is its text, as Slack would send it.
+    const line = [first, ...rest].join(" ").trim();
+    const name = line.split(/\s+/)[0] ?? "";
+    const command = commandNamed(name);
+    if (!command) throw new UsageError(`Unknown command "${name}". Commands: ${COMMANDS.map((c) => c.name).join(", ")}, import.`);
+    const imported = await services.importer.importPath(env.MANDATES_DIR, new Date());
+    const refused = imported.filter((o) => o.status === "refused");
+    if (refused.length) console.error(importReport(refused));
+    const language = values.lang === undefined ? undefined : Language.safeParse(values.lang);
+    if (language && !language.success) throw new UsageError(`--lang takes da, nb, sv or en, not "${values.lang}".`);
+    const { now, given } = parseNow(values.now);
+    const reply = await command.execute(line.slice(name.length).trim(), {
+      caller: parseCaller(values.as),
+      now,
+      asOfGiven: given,
+      language: language?.data,
+      defaultLanguage: env.DEFAULT_LANGUAGE,
+    }, services);
+    console.log(renderText(replyMessage(reply)));
+    return reply.kind === "error" ? 1 : 0;
+  } finally {
+    await db.close();
+  }
+}
+
+main(process.argv.slice(2))
+  .then((code) => {
+    process.exitCode = code;
+  })
+  .catch((error: unknown) => {
+    console.error(error instanceof Error && !(error instanceof TypeError) ? error.message : error);
+    if (error instanceof UsageError) console.error(`\n${USAGE}`);
+    process.exitCode = 2;
+  });

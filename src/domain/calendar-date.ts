@@ -1,0 +1,35 @@
+import { DateTime } from "luxon";
+import { z } from "zod";
+
+/**
+ * A calendar date (YYYY-MM-DD) with no time and no zone. Deadlines are calendar dates in the
+ * committee's zone: "due 31 March" means until the end of that local day.
+ */
+export const CalendarDate = z.iso.date({ error: "must be a date written YYYY-MM-DD, e.g. 2025-03-31" });
+export type CalendarDate = z.infer<typeof CalendarDate>;
+
+/** The calendar date an instant falls on in a zone. */
+export function dateInZone(instant: Date, zone: string): CalendarDate {
+  const local = DateTime.fromJSDate(instant, { zone });
+  return local.toISODate() as CalendarDate;
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). DST never shifts the count. */
+export function daysBetween(from: CalendarDate, to: CalendarDate): number {
+  const a = DateTime.fromISO(from, { zone: "utc" });
+  const b = DateTime.fromISO(to, { zone: "utc" });
+  return Math.round(b.diff(a, "days").days);
+}
+
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  return DateTime.fromISO(date, { zone: "utc" }).plus({ days }).toISODate() as CalendarDate;
+}
+
+/** The first instant after the local day `date` in `zone`: when a deadline on that date passes. */
+export function endOfLocalDay(date: CalendarDate, zone: string): Date {
+  return DateTime.fromISO(date, { zone }).plus({ days: 1 }).startOf("day").toJSDate();
+}
+
+export function yearOf(date: CalendarDate): number {
+  return Number(date.slice(0, 4));
+}

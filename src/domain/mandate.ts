@@ -1,0 +1,304 @@
+import { DateTime, IANAZone } from "luxon";
+import { z } from "zod";
+import { CalendarDate } from "./calendar-date.js";
+import { Language } from "./language.js";
+
+/**
+ * The mandate file format (mandates/*.yaml), version 1. One file holds one committee and its
+ * current mandate. Field names are snake_case because people write these files by hand; the
+ * JSON Schema in mandates/mandate.schema.json is generated from this schema (`npm run schema:json`).
+ *
+ * Text fields (purpose, tasks, titles …) are in the committee's own language, as in the source
+ * document; the bot's own words come from the message catalogs.
+ */
+
+const Id = z
+  .string()
+  .regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, {
+    error: "must be lower-case letters, digits and single hyphens, e.g. annual-report",
+  })
+  .max(60);
+
+const Text = z.string().trim().min(1, { error: "must not be empty" });
+
+/** MM-DD, a day that exists in every year (29 February is refused). */
+const MonthDay = z
+  .string()
+  .regex(/^\d{2}-\d{2}$/, { error: "must be a month and day written MM-DD, e.g. 06-30", abort: true })
+  .refine((md) => DateTime.fromISO(`2023-${md}`).isValid, {
+    error: "must be a day that exists in every year (MM-DD, not 02-29)",
+  });
+
+export const MemberRole = z.enum(["chair", "vice_chair", "member", "secretariat", "observer", "deputy"]);
+export type MemberRole = z.infer<typeof MemberRole>;
+
+/** Roles that may add, complete and waive deadlines. */
+export const DEADLINE_EDITOR_ROLES: readonly MemberRole[] = ["chair", "secretariat"];
+
+export const Member = z.strictObject({
+  /** Stable id of the seat; survives a change of holder. */
+  seat: Id,
+  role: MemberRole,
+  /** What the seat is, as the mandate puts it ("Sundhedsdirektør", "Nasjonal leder"). */
+  title: Text,
+  organisation: Text.optional(),
+  /** Sub-body the seat belongs to (working committee, reference group …). */
+  groups: z.array(Text).optional(),
+  /** The person holding the seat; left out while the secretariat has not named them. */
+  name: Text.optional(),
+  slack_id: z
+    .string()
+    .regex(/^[UW][A-Z0-9]{2,}$/, { error: "must be a Slack user id such as U012ABCDEF" })
+    .optional(),
+  email: z.email({ error: "must be an e-mail address" }).optional(),
+});
+export type Member = z.infer<typeof Member>;
+
+/** Who owes a deadline: named seats, everyone with a role, or a body outside the committee. */
+export const Owner = z.union([
+  z.strictObject({ seats: z.array(Id).min(1) }),
+  z.strictObject({ role: MemberRole }),
+  z.strictObject({ body: Text }),
+]);
+export type Owner = z.infer<typeof Owner>;
+
+export const MeetingRule = z
+  .strictObject({
+    min_per_year: z.int().min(0).max(366).optional(),
+    max_per_year: z.int().min(1).max(366).optional(),
+    /** The mandate asks for regular meetings without a number. */
+    regularly: z.literal(true).optional(),
+    /** The clause as written. */
+    text: Text.optional(),
+  })
+  .refine((r) => r.min_per_year !== undefined || r.max_per_year !== undefined || r.regularly, {
+    error: "give min_per_year and/or max_per_year, or regularly: true",
+  })
+  .refine((r) => r.min_per_year === undefined || r.max_per_year === undefined || r.min_per_year <= r.max_per_year, {
+    error: "min_per_year must not be larger than max_per_year",
+    path: ["min_per_year"],
+  });
+export type MeetingRule = z.infer<typeof MeetingRule>;
+
+export const DecisionRuleKind = z.enum(["consensus", "majority", "qualified_majority", "unanimity", "unspecified"]);
+export type DecisionRuleKind = z.infer<typeof DecisionRuleKind>;
+
+export const DecisionRule = z.strictObject({
+  rule: DecisionRuleKind,
+  /** Share of eligible members that must take part, e.g. 0.5 for half. */
+  quorum: z.number().gt(0).lte(1).optional(),
+  /** Share of votes cast needed for a qualified majority, e.g. 0.67. */
+  threshold: z.number().gt(0.5).lte(1).optional(),
+  text: Text.optional(),
+});
+export type DecisionRule = z.infer<typeof DecisionRule>;
+
+/** A duty that recurs: "report status and budget to X at least 2 times a year". */
+export const Obligation = z.strictObject({
+  id: Id,
+  title: Text,
+  owner: Owner,
+  /** To whom it is owed (a body outside the committee, as the mandate names it). */
+  to: Text.optional(),
+  every: z.strictObject({
+    at_least: z
+      .int({ error: "must be a whole number of times" })
+      .min(1, { error: "must be at least 1" })
+      .max(52, { error: "must be at most 52 (weekly)" }),
+    per: z.literal("year"),
+  }),
+  /**
+   * Explicit due days (MM-DD), one per occurrence. Without them the occurrences are spread
+   * evenly over the calendar year.
+   */
+  due: z.array(MonthDay).optional(),
+  /** First and last date the duty applies; defaults to the mandate's validity. */
+  from: CalendarDate.optional(),
+  until: CalendarDate.optional(),
+  clause: Text.optional(),
+});
+export type Obligation = z.infer<typeof Obligation>;
+
+/** A one-off deadline written in the mandate. */
+export const FixedDeadline = z.strictObject({
+  id: Id,
+  title: Text,
+  due: CalendarDate,
+  owner: Owner,
+  to: Text.optional(),
+  clause: Text.optional(),
+});
+export type FixedDeadline = z.infer<typeof FixedDeadline>;
+
+const Amount = z
+  .number({ error: "must be a number in whole currency units, e.g. 10000000" })
+  .nonnegative({ error: "must not be negative" });
+
+export const Allocation = z.strictObject({
+  id: Id,
+  amount: Amount,
+  purpose: Text,
+});
+export type Allocation = z.infer<typeof Allocation>;
+
+/** An amount named beside the total: a frame, a ceiling, an earlier grant, a co-funding source. */
+export const OtherAmount = z.strictObject({
+  id: Id,
+  amount: Amount,
+  /** "godt 1 mia. kr." is stored as 1000000000 with approximate: true. */
+  approximate: z.literal(true).optional(),
+  /** Another currency than the funding's. */
+  currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+  years: z.strictObject({ from: z.int(), to: z.int() }).optional(),
+  text: Text,
+});
+export type OtherAmount = z.infer<typeof OtherAmount>;
+
+export const Funding = z
+  .strictObject({
+    currency: z.string().regex(/^[A-Z]{3}$/, { error: "must be an ISO 4217 code such as DKK, NOK or SEK" }),
+    total: Amount.optional(),
+    years: z
+      .strictObject({ from: z.int().min(1900).max(2200), to: z.int().min(1900).max(2200) })
+      .refine((y) => y.from <= y.to, { error: "from must not be after to" })
+      .optional(),
+    source: Text.optional(),
+    managed_by: Text.optional(),
+    allocations: z.array(Allocation).optional(),
+    other_amounts: z.array(OtherAmount).optional(),
+    text: Text.optional(),
+  })
+  .refine(
+    (f) =>
+      f.total === undefined ||
+      (f.allocations ?? []).reduce((sum, a) => sum + a.amount, 0) <= f.total,
+    { error: "the allocations add up to more than the total", path: ["allocations"] },
+  );
+export type Funding = z.infer<typeof Funding>;
+
+export const MandateSection = z.enum([
+  "purpose",
+  "tasks",
+  "members",
+  "meetings",
+  "obligations",
+  "decisions",
+  "funding",
+  "history",
+]);
+export type MandateSection = z.infer<typeof MandateSection>;
+
+/** A rule of the mandate that is none of the structured fields, shown in the section it belongs to. */
+export const Provision = z.strictObject({
+  id: Id,
+  section: MandateSection,
+  text: Text,
+});
+export type Provision = z.infer<typeof Provision>;
+
+export const HistoryEvent = z.strictObject({
+  /** A date, or a year when the source gives no day. */
+  date: z.union([CalendarDate, z.string().regex(/^\d{4}(-\d{2})?$/)]),
+  text: Text,
+});
+export type HistoryEvent = z.infer<typeof HistoryEvent>;
+
+const TimeZone = z.string().refine((zone) => IANAZone.isValidZone(zone), {
+  error: "must be an IANA time zone such as Europe/Copenhagen",
+});
+
+export const Mandate = z
+  .strictObject({
+    $schema: z.string().optional(),
+    format: z.literal("mandat/v1", { error: 'must be "mandat/v1"' }),
+    slug: z
+      .string()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "must be lower-case letters, digits and hyphens, e.g. norprem" })
+      .max(40),
+    /** The committee's name per language; the committee's own language is required. */
+    names: z.partialRecord(Language, Text),
+    short_name: Text.max(40).optional(),
+    language: Language,
+    time_zone: TimeZone,
+    /** ISO 3166-1 alpha-2 code of the holiday calendar. */
+    country: z.string().regex(/^[A-Z]{2}$/, { error: "must be a two-letter country code such as DK, NO or SE" }),
+    slack_channel: z.string().regex(/^(#[a-z0-9._-]{1,80}|C[A-Z0-9]{2,})$/, {
+      error: "must be a channel name such as #styregruppe or a channel id such as C012ABCDEF",
+    }).optional(),
+    visibility: z.enum(["public", "members"]),
+    reports_to: z.array(Text).optional(),
+    valid: z
+      .strictObject({ from: CalendarDate, until: CalendarDate.optional() })
+      .refine((v) => v.until === undefined || v.from <= v.until, { error: "from must not be after until" }),
+    source: z.strictObject({
+      title: Text,
+      document: Text,
+      context: z.array(Text).optional(),
+      issued_by: Text.optional(),
+      approved_by: Text.optional(),
+      approved_on: CalendarDate.optional(),
+      reference: Text.optional(),
+    }),
+    purpose: Text,
+    tasks: z.array(z.strictObject({ id: Id, text: Text })).min(1),
+    members: z.array(Member).min(1),
+    meetings: MeetingRule.optional(),
+    decisions: DecisionRule,
+    obligations: z.array(Obligation).optional(),
+    deadlines: z.array(FixedDeadline).optional(),
+    funding: Funding.optional(),
+    provisions: z.array(Provision).optional(),
+    history: z.array(HistoryEvent).optional(),
+  })
+  .superRefine((m, ctx) => {
+    if (!m.names[m.language]) {
+      ctx.addIssue({ code: "custom", path: ["names", m.language], message: `the name in the committee's language (${m.language}) is missing` });
+    }
+    const unique = (items: { id: string }[] | undefined, path: string) => {
+      const seen = new Set<string>();
+      (items ?? []).forEach((item, i) => {
+        if (seen.has(item.id)) ctx.addIssue({ code: "custom", path: [path, i, "id"], message: `id "${item.id}" is used twice` });
+        seen.add(item.id);
+      });
+    };
+    unique(m.tasks, "tasks");
+    unique(m.obligations, "obligations");
+    unique(m.deadlines, "deadlines");
+    unique(m.provisions, "provisions");
+    const seats = new Set<string>();
+    m.members.forEach((member, i) => {
+      if (seats.has(member.seat)) ctx.addIssue({ code: "custom", path: ["members", i, "seat"], message: `seat "${member.seat}" is used twice` });
+      seats.add(member.seat);
+    });
+    const checkOwner = (owner: Owner, path: (string | number)[]) => {
+      if (!("seats" in owner)) return;
+      owner.seats.forEach((seat, i) => {
+        if (!seats.has(seat)) ctx.addIssue({ code: "custom", path: [...path, "owner", "seats", i], message: `no member has seat "${seat}"` });
+      });
+    };
+    (m.obligations ?? []).forEach((o, i) => {
+      checkOwner(o.owner, ["obligations", i]);
+      if (o.due && o.due.length !== o.every.at_least) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["obligations", i, "due"],
+          message: `lists ${o.due.length} due days but every.at_least is ${o.every.at_least}; give one day per occurrence`,
+        });
+      }
+      if (o.from && o.until && o.from > o.until) {
+        ctx.addIssue({ code: "custom", path: ["obligations", i, "until"], message: "must not be before from" });
+      }
+    });
+    (m.deadlines ?? []).forEach((d, i) => checkOwner(d.owner, ["deadlines", i]));
+  });
+export type Mandate = z.infer<typeof Mandate>;
+
+/** The committee's name in `language`, falling back to its own language. */
+export function committeeName(mandate: Pick<Mandate, "names" | "language">, language: Language): string {
+  return mandate.names[language] ?? mandate.names[mandate.language] ?? "";
+}
+
+/** Seats that count as members in the strict sense (the roster minus secretariat and observers). */
+export function votingSeats(mandate: Pick<Mandate, "members">): Member[] {
+  return mandate.members.filter((m) => m.role !== "secretariat" && m.role !== "observer");
+}

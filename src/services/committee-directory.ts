@@ -1,0 +1,59 @@
+import { canSeeCommittee } from "../domain/access.js";
+import type { Caller } from "../domain/caller.js";
+import { matchCommittees } from "../domain/committee-match.js";
+import { MandatError } from "../domain/errors.js";
+import type { MandateVersionInfo, Committee, CommitteeStore } from "../db/committee-store.js";
+import type { MemberRole } from "../domain/mandate.js";
+import { type MandateHit, searchMandate } from "../domain/mandate-search.js";
+import { searchWords } from "../domain/search-text.js";
+
+/** A committee the caller may see, with the roles the caller holds on it (none: a public one). */
+export interface VisibleCommittee {
+  committee: Committee;
+  roles: MemberRole[];
+}
+
+export interface SearchResult {
+  committee: Committee;
+  hits: MandateHit[];
+}
+
+/** Which committees a caller sees, finding one by what they type, and searching mandates. */
+export class CommitteeDirectory {
+  constructor(private readonly store: CommitteeStore) {}
+
+  /** The caller's committees first, then the public ones they do not sit on. */
+  async visibleTo(caller: Caller): Promise<VisibleCommittee[]> {
+    const [committees, roles] = await Promise.all([this.store.all(), this.store.rolesOf(caller)]);
+    const visible = committees
+      .map((committee) => ({ committee, roles: roles.get(committee.id) ?? [] }))
+      .filter((v) => canSeeCommittee(v.committee.visibility, v.roles));
+    return [...visible.filter((v) => v.roles.length > 0), ...visible.filter((v) => v.roles.length === 0)];
+  }
+
+  /** The one committee `query` names among those the caller may see. */
+  async find(caller: Caller, query: string): Promise<VisibleCommittee> {
+    const visible = await this.visibleTo(caller);
+    const matches = matchCommittees(
+      query,
+      visible.map((v) => ({ ...v, slug: v.committee.slug, mandate: v.committee.mandate })),
+    );
+    const [only] = matches;
+    if (matches.length === 1 && only) return { committee: only.committee, roles: only.roles };
+    if (matches.length === 0) throw new MandatError("unknown_committee", { query });
+    throw new MandatError("ambiguous_committee", { query, candidates: matches.map((m) => m.slug) });
+  }
+
+  async search(caller: Caller, query: string): Promise<SearchResult[]> {
+    const words = searchWords(query);
+    if (words.length === 0) throw new MandatError("search_needs_words");
+    const visible = await this.visibleTo(caller);
+    return visible
+      .map(({ committee }) => ({ committee, hits: searchMandate(committee.mandate, words) }))
+      .filter((r) => r.hits.length > 0);
+  }
+
+  versions(committee: Committee): Promise<MandateVersionInfo[]> {
+    return this.store.versions(committee.id);
+  }
+}

@@ -1,0 +1,113 @@
+import { canEditDeadlines } from "../domain/access.js";
+import { type CalendarDate, dateInZone } from "../domain/calendar-date.js";
+import { type Caller, callerLabel } from "../domain/caller.js";
+import {
+  closesOn,
+  type Deadline,
+  type DeadlineListing,
+  type DeadlineStatusAt,
+  deadlineStateAt,
+  isListed,
+  planningHorizon,
+  plannedDeadlines,
+} from "../domain/deadline.js";
+import { MandatError } from "../domain/errors.js";
+import type { Committee, CommitteeStore } from "../db/committee-store.js";
+import type { DeadlineStore } from "../db/deadline-store.js";
+import type { CommitteeDirectory, VisibleCommittee } from "./committee-directory.js";
+
+/** A deadline as someone sees it at a moment. */
+export interface DeadlineView {
+  deadline: Deadline;
+  committee: Committee;
+  status: DeadlineStatusAt;
+}
+
+export const TITLE_MAX_LENGTH = 200;
+
+export class DeadlineService {
+  constructor(
+    private readonly directory: CommitteeDirectory,
+    private readonly committees: CommitteeStore,
+    private readonly deadlines: DeadlineStore,
+  ) {}
+
+  /**
+   * The deadlines of `scope` as they stood at `now`, soonest first. Rows a mandate implies are
+   * planned into the database a year past `now` first, so they have ids to complete and waive.
+   */
+  async list(scope: VisibleCommittee[], listing: DeadlineListing, now: Date): Promise<DeadlineView[]> {
+    await this.ensurePlanned(scope.map((v) => v.committee), now);
+    const byId = new Map(scope.map((v) => [v.committee.id, v.committee]));
+    const rows = await this.deadlines.forCommittees([...byId.keys()]);
+    return rows
+      .filter((d) => d.source !== "manual" || d.createdAt <= now)
+      .flatMap((deadline) => {
+        const committee = byId.get(deadline.committeeId);
+        if (!committee) return [];
+        const status = deadlineStateAt(deadline, { instant: now, zone: committee.timeZone, closesOn: closesOn(deadline, committee.mandate) });
+        return isListed(status, listing) ? [{ deadline, committee, status }] : [];
+      })
+      .sort((a, b) => (a.deadline.dueDate < b.deadline.dueDate ? -1 : a.deadline.dueDate > b.deadline.dueDate ? 1 : a.deadline.id - b.deadline.id));
+  }
+
+  async add(caller: Caller, target: VisibleCommittee, input: { dueDate: CalendarDate; title: string }, now: Date): Promise<DeadlineView> {
+    const { committee, roles } = target;
+    const language = { language: committee.mandate.language };
+    if (!canEditDeadlines(roles)) throw new MandatError("not_allowed_to_edit_deadlines", { committee: committee.slug }, language);
+    const title = input.title.trim();
+    if (title === "") throw new MandatError("title_missing", {}, language);
+    if (title.length > TITLE_MAX_LENGTH) throw new MandatError("title_too_long", { max: TITLE_MAX_LENGTH }, language);
+    if (input.dueDate < dateInZone(now, committee.timeZone)) throw new MandatError("date_in_past", { date: input.dueDate }, language);
+    const deadline = await this.deadlines.addManual({
+      committeeId: committee.id,
+      title,
+      dueDate: input.dueDate,
+      // A deadline added by hand is the secretariat's to follow up, whoever typed it.
+      owner: { role: "secretariat" },
+      createdAt: now,
+      createdBy: callerLabel(caller),
+    });
+    return this.view(deadline, committee, now);
+  }
+
+  complete(caller: Caller, id: number, now: Date): Promise<DeadlineView> {
+    return this.resolve(caller, id, { status: "done" }, now);
+  }
+
+  waive(caller: Caller, id: number, reason: string, now: Date): Promise<DeadlineView> {
+    if (reason.trim() === "") throw new MandatError("waive_reason_missing", { id });
+    return this.resolve(caller, id, { status: "waived", reason: reason.trim() }, now);
+  }
+
+  private async resolve(caller: Caller, id: number, change: { status: "done" | "waived"; reason?: string }, now: Date): Promise<DeadlineView> {
+    const deadline = await this.deadlines.byId(id);
+    // A deadline of a committee the caller cannot see does not exist for them.
+    const visible = deadline && (await this.directory.visibleTo(caller)).find((v) => v.committee.id === deadline.committeeId);
+    if (!deadline || !visible) throw new MandatError("unknown_deadline", { id });
+    const language = { language: visible.committee.mandate.language };
+    if (!canEditDeadlines(visible.roles)) throw new MandatError("not_allowed_to_edit_deadlines", { committee: visible.committee.slug }, language);
+    if (deadline.status !== "open") throw new MandatError("deadline_already_resolved", { id, status: deadline.status }, language);
+    const resolved = await this.deadlines.resolve({ id, status: change.status, at: now, by: callerLabel(caller), ...(change.reason ? { reason: change.reason } : {}) });
+    if (!resolved) throw new MandatError("deadline_already_resolved", { id, status: change.status }, language);
+    return this.view(resolved, visible.committee, now);
+  }
+
+  private view(deadline: Deadline, committee: Committee, now: Date): DeadlineView {
+    return {
+      deadline,
+      committee,
+      status: deadlineStateAt(deadline, { instant: now, zone: committee.timeZone, closesOn: closesOn(deadline, committee.mandate) }),
+    };
+  }
+
+  /** Plans each committee's mandate deadlines into the database through a year past `now`. */
+  private async ensurePlanned(committees: Committee[], now: Date): Promise<void> {
+    for (const committee of committees) {
+      const through = planningHorizon(dateInZone(now, committee.timeZone));
+      if (committee.plannedThrough && committee.plannedThrough >= through) continue;
+      await this.deadlines.insertPlanned(committee.id, plannedDeadlines(committee.mandate, through), now);
+      await this.committees.setPlannedThrough(committee.id, through);
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { Language } from "../domain/language.js";
+import { MandateSection } from "../domain/mandate.js";
+
+/**
+ * Action ids and button values. Values travel through Slack and come back in a click, so they
+ * are parsed with zod like any other input. Buttons that share an actions block need distinct
+ * action ids, hence the `:<section>` suffix on one prefix.
+ */
+export const ACTION_PREFIX = {
+  mandateSection: "mandat_section",
+  openCommittee: "mandat_open",
+} as const;
+
+/** Matches every action id registered by src/slack/actions.ts. */
+export const ACTION_PATTERN = {
+  mandateSection: new RegExp(`^${ACTION_PREFIX.mandateSection}(:|$)`),
+  openCommittee: new RegExp(`^${ACTION_PREFIX.openCommittee}(:|$)`),
+} as const;
+
+const Slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(40);
+
+export const SectionButtonValue = z.strictObject({
+  committee: Slug,
+  section: z.union([MandateSection, z.literal("summary")]),
+  language: Language,
+});
+export type SectionButtonValue = z.infer<typeof SectionButtonValue>;
+
+export const OpenButtonValue = z.strictObject({ committee: Slug, language: Language });
+export type OpenButtonValue = z.infer<typeof OpenButtonValue>;
+
+export function sectionActionId(section: SectionButtonValue["section"]): string {
+  return `${ACTION_PREFIX.mandateSection}:${section}`;
+}
+
+export function openActionId(slug: string): string {
+  return `${ACTION_PREFIX.openCommittee}:${slug}`;
+}
+
+/** A button value as sent; `parseButtonValue` is its inverse. */
+export function buttonValue(value: SectionButtonValue | OpenButtonValue): string {
+  return JSON.stringify(value);
+}
+
+export function parseButtonValue<T>(schema: z.ZodType<T>, raw: string | undefined): T | undefined {
+  if (raw === undefined) return undefined;
+  try {
+    const parsed = schema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,18 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const MIGRATIONS_DIR = path.join(ROOT, "prisma", "migrations");
+export const MANDATES_DIR = path.join(ROOT, "mandates");
+
+/** The same server, another database. */
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/** Where to run CREATE/DROP DATABASE: the server's `postgres` database. */
+export function adminUrl(url: string): string {
+  return withDatabase(url, "postgres");
+}
