@@ -9,7 +9,10 @@ export type MandatInput =
   | { kind: "list" }
   | { kind: "help" }
   | { kind: "search"; query: string }
-  | { kind: "show"; committee: string; section: MandateSection | "summary"; lastWord?: string };
+  | { kind: "show"; committee: string; section: MandateSection | "summary"; version?: number; lastWord?: string };
+
+/** `v2`: an earlier version of the mandate. */
+const VERSION_WORD = /^v(\d{1,4})$/i;
 
 /** `/mandat`: a committee's mandate, answered from the mandate itself. */
 export const mandat: SlashCommand<MandatInput> = {
@@ -23,10 +26,13 @@ export const mandat: SlashCommand<MandatInput> = {
     if (first === undefined) return { kind: "list" };
     if (isKeyword(first, "help") && rest.length === 0) return { kind: "help" };
     if (isKeyword(first, "search")) return { kind: "search", query: rest.join(" ") };
-    const last = words.at(-1);
-    const section = words.length > 1 ? sectionFor(last) : undefined;
-    if (section) return { kind: "show", committee: words.slice(0, -1).join(" "), section };
-    return { kind: "show", committee: words.join(" "), section: "summary", ...(words.length > 1 && last ? { lastWord: last } : {}) };
+    const versionAt = words.findIndex((w, i) => i > 0 && VERSION_WORD.test(w));
+    const version = versionAt > 0 ? { version: Number(words[versionAt]?.slice(1)) } : {};
+    const named = versionAt > 0 ? words.filter((_, i) => i !== versionAt) : words;
+    const last = named.at(-1);
+    const section = named.length > 1 ? sectionFor(last) : undefined;
+    if (section) return { kind: "show", committee: named.slice(0, -1).join(" "), section, ...version };
+    return { kind: "show", committee: named.join(" "), section: "summary", ...version, ...(named.length > 1 && last ? { lastWord: last } : {}) };
   },
 
   async run(input, context, { directory, deadlines }): Promise<Reply> {
@@ -47,16 +53,18 @@ export const mandat: SlashCommand<MandatInput> = {
         return { kind: "search", query: input.query, results, language: callerLanguage(context, await directory.visibleTo(context.caller)) };
       }
       case "show": {
-        const target = await findWithSectionHint(input, context, directory);
-        const language = committeeLanguage(context, target);
+        const current = await findWithSectionHint(input, context, directory);
+        const language = committeeLanguage(context, current);
+        const older = input.version !== undefined && input.version !== current.committee.version.number;
+        const target = older && input.version !== undefined ? await directory.atVersion(current, input.version) : current;
+        const shown = { kind: "mandate", language, target, now: context.now, currentVersion: older ? current.committee.version.number : undefined } as const;
         if (input.section === "summary") {
-          const [nextDeadline] = await deadlines.list([target], "upcoming", context.now);
-          return { kind: "mandate", language, target, section: "summary", now: context.now, nextDeadline };
+          // Deadlines follow the current version; an earlier one has no "next deadline".
+          const [nextDeadline] = older ? [] : await deadlines.list([current], "upcoming", context.now);
+          return { ...shown, section: "summary", nextDeadline };
         }
-        if (input.section === "history") {
-          return { kind: "mandate", language, target, section: "history", now: context.now, versions: await directory.versions(target.committee) };
-        }
-        return { kind: "mandate", language, target, section: input.section, now: context.now };
+        if (input.section === "history") return { ...shown, section: "history", versions: await directory.versions(current.committee) };
+        return { ...shown, section: input.section };
       }
     }
   },
@@ -77,9 +85,9 @@ async function findWithSectionHint(
   } catch (error) {
     if (!(error instanceof MandatError) || error.code !== "unknown_committee" || !input.lastWord) throw error;
     const withoutLast = input.committee.slice(0, input.committee.length - input.lastWord.length).trim();
-    await directory.find(context.caller, withoutLast).catch(() => {
+    const found = await directory.find(context.caller, withoutLast).catch(() => {
       throw error;
     });
-    throw new MandatError("unknown_section", { word: input.lastWord });
+    throw new MandatError("unknown_section", { word: input.lastWord }, { language: found.committee.mandate.language });
   }
 }

@@ -22,6 +22,8 @@ export type Reply =
       nextDeadline?: DeadlineView | undefined;
       /** For the history section. */
       versions?: MandateVersionInfo[];
+      /** Set when an earlier version is shown: the number of the current one. */
+      currentVersion?: number | undefined;
     }
   | { kind: "search"; language: Language; query: string; results: SearchResult[] }
   | {

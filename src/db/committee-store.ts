@@ -72,8 +72,19 @@ export class CommitteeStore {
 
   /** The mandate as it read in version `number`. */
   async mandateVersion(committeeId: number, number: number): Promise<Mandate | undefined> {
+    return (await this.versionRow(committeeId, number))?.mandate;
+  }
+
+  /** The committee as it stood in mandate version `number` (its current access rules kept). */
+  async atVersion(committee: Committee, number: number): Promise<Committee | undefined> {
+    const found = await this.versionRow(committee.id, number);
+    return found ? { ...committee, mandate: found.mandate, version: found.info } : undefined;
+  }
+
+  private async versionRow(committeeId: number, number: number): Promise<{ mandate: Mandate; info: MandateVersionInfo } | undefined> {
     const row = await this.prisma.mandateVersion.findUnique({ where: { committeeId_number: { committeeId, number } } });
-    return row ? this.parse(row.id, row.content) : undefined;
+    if (!row) return undefined;
+    return { mandate: this.parse(row.id, row.content), info: { number: row.number, importedAt: row.importedAt, sourceFile: row.sourceFile } };
   }
 
   /** The roles the caller holds, per committee id. */

@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   "unknown_committee",
   "ambiguous_committee",
   "unknown_section",
+  "unknown_version",
   "search_needs_words",
   "not_a_date",
   "no_such_day",

@@ -77,6 +77,7 @@ export const da: Messages = {
     approvedOn: (on) => `godkendt ${on}`,
     version: (n, date) => `Version ${n}, indlæst ${date}`,
     expired: "Kommissoriet er udløbet.",
+    olderVersion: (n, current) => `Tidligere version ${n}; den gældende er version ${current}.`,
   },
   meetings: {
     between: (min, max) => `${min}–${max} gange om året`,
@@ -165,6 +166,7 @@ export const da: Messages = {
         "`/mandat`: dine udvalg og de offentlige",
         "`/mandat <udvalg>`: kommissoriet kort, med knapper til hver del",
         "`/mandat <udvalg> <del>`: én del: formål, opgaver, medlemmer, møder, rapportering, beslutninger, finansiering, historik",
+        "`/mandat <udvalg> v1`: en tidligere version af kommissoriet (historikken viser dem)",
         "`/mandat søg <ord>`: søg i de kommissorier, du kan se",
         "`/mandat hjælp`: denne hjælp",
       ],
@@ -190,6 +192,7 @@ export const da: Messages = {
     ambiguous_committee: (p) => `“${p.query}” passer på flere udvalg: ${codeList(p.candidates)}. Skriv et af navnene.`,
     unknown_section: (p) =>
       `Der er ingen del, der hedder “${p.word}”. Prøv formål, opgaver, medlemmer, møder, rapportering, beslutninger, finansiering eller historik.`,
+    unknown_version: (p) => `${p.committee} har ingen version ${p.version}; versionerne er 1 til ${p.latest}.`,
     search_needs_words: () => "Skriv, hvad der skal søges efter, fx `/mandat søg budget`.",
     not_a_date: (p) => `“${p.input}” er ikke en dato. Skriv fx 2025-03-31, 31.3.2025 eller 31. marts 2025.`,
     no_such_day: (p) => `“${p.input}” er ikke en dag i kalenderen. Tjek dag og måned.`,

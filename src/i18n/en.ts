@@ -83,6 +83,7 @@ export const en = {
     approvedOn: (on: string) => `approved ${on}`,
     version: (n: number, date: string) => `Version ${n}, imported ${date}`,
     expired: "This mandate has expired.",
+    olderVersion: (n: number, current: number) => `Earlier version ${n}; the current one is version ${current}.`,
   },
   meetings: {
     between: (min: number, max: number) => `${min}–${max} times a year`,
@@ -174,6 +175,7 @@ export const en = {
         "`/mandat`: your committees, and the public ones",
         "`/mandat <committee>`: the mandate in short, with buttons for each part",
         "`/mandat <committee> <part>`: one part: purpose, tasks, members, meetings, reporting, decisions, funding, history",
+        "`/mandat <committee> v1`: an earlier version of the mandate (the history part lists them)",
         "`/mandat search <words>`: search the mandates you can see",
         "`/mandat help`: this help",
       ],
@@ -201,6 +203,7 @@ export const en = {
       `“${p.query}” fits several committees: ${codeList(p.candidates)}. Type one of those names.`,
     unknown_section: (p) =>
       `There is no part called “${p.word}”. Try purpose, tasks, members, meetings, reporting, decisions, funding or history.`,
+    unknown_version: (p) => `${p.committee} has no version ${p.version}; the versions are 1 to ${p.latest}.`,
     search_needs_words: () => "Type what to search for, e.g. `/mandat search budget`.",
     not_a_date: (p) =>
       `“${p.input}” is not a date. Type e.g. 2025-03-31, 31.3.2025 or 31 March 2025.`,

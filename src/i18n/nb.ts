@@ -77,6 +77,7 @@ export const nb: Messages = {
     approvedOn: (on) => `godkjent ${on}`,
     version: (n, date) => `Versjon ${n}, lest inn ${date}`,
     expired: "Mandatet er utløpt.",
+    olderVersion: (n, current) => `Tidligere versjon ${n}; gjeldende versjon er ${current}.`,
   },
   meetings: {
     between: (min, max) => `${min}–${max} ganger i året`,
@@ -165,6 +166,7 @@ export const nb: Messages = {
         "`/mandat`: dine utvalg og de åpne",
         "`/mandat <utvalg>`: mandatet kort, med knapper til hver del",
         "`/mandat <utvalg> <del>`: én del: formål, oppgaver, medlemmer, møter, rapportering, beslutninger, finansiering, historikk",
+        "`/mandat <utvalg> v1`: en tidligere versjon av mandatet (historikken viser dem)",
         "`/mandat søk <ord>`: søk i mandatene du kan se",
         "`/mandat hjelp`: denne hjelpen",
       ],
@@ -190,6 +192,7 @@ export const nb: Messages = {
     ambiguous_committee: (p) => `“${p.query}” passer på flere utvalg: ${codeList(p.candidates)}. Skriv ett av navnene.`,
     unknown_section: (p) =>
       `Det finnes ingen del som heter “${p.word}”. Prøv formål, oppgaver, medlemmer, møter, rapportering, beslutninger, finansiering eller historikk.`,
+    unknown_version: (p) => `${p.committee} har ingen versjon ${p.version}; versjonene er 1 til ${p.latest}.`,
     search_needs_words: () => "Skriv hva du vil søke etter, f.eks. `/mandat søk budsjett`.",
     not_a_date: (p) => `“${p.input}” er ikke en dato. Skriv f.eks. 2025-03-31, 31.3.2025 eller 31. mars 2025.`,
     no_such_day: (p) => `“${p.input}” er ikke en dag i kalenderen. Sjekk dag og måned.`,

@@ -77,6 +77,7 @@ export const sv: Messages = {
     approvedOn: (on) => `fastställt ${on}`,
     version: (n, date) => `Version ${n}, inläst ${date}`,
     expired: "Uppdraget har löpt ut.",
+    olderVersion: (n, current) => `Tidigare version ${n}; den gällande är version ${current}.`,
   },
   meetings: {
     between: (min, max) => `${min}–${max} gånger per år`,
@@ -165,6 +166,7 @@ export const sv: Messages = {
         "`/mandat`: dina grupper och de öppna",
         "`/mandat <grupp>`: uppdraget i korthet, med knappar till varje del",
         "`/mandat <grupp> <del>`: en del: syfte, uppgifter, ledamöter, möten, redovisning, beslut, finansiering, historik",
+        "`/mandat <grupp> v1`: en tidigare version av uppdraget (historiken visar dem)",
         "`/mandat sök <ord>`: sök i de uppdrag du kan se",
         "`/mandat hjälp`: den här hjälpen",
       ],
@@ -190,6 +192,7 @@ export const sv: Messages = {
     ambiguous_committee: (p) => `”${p.query}” passar flera grupper: ${codeList(p.candidates)}. Skriv ett av namnen.`,
     unknown_section: (p) =>
       `Det finns ingen del som heter ”${p.word}”. Prova syfte, uppgifter, ledamöter, möten, redovisning, beslut, finansiering eller historik.`,
+    unknown_version: (p) => `${p.committee} har ingen version ${p.version}; versionerna är 1 till ${p.latest}.`,
     search_needs_words: () => "Skriv vad du vill söka efter, t.ex. `/mandat sök budget`.",
     not_a_date: (p) => `”${p.input}” är inte ett datum. Skriv t.ex. 2025-03-31, 31.3.2025 eller 31 mars 2025.`,
     no_such_day: (p) => `”${p.input}” är ingen dag i kalendern. Kontrollera dag och månad.`,

@@ -56,4 +56,17 @@ export class CommitteeDirectory {
   versions(committee: Committee): Promise<MandateVersionInfo[]> {
     return this.store.versions(committee.id);
   }
+
+  /** An earlier (or the current) version of a committee the caller already may see. */
+  async atVersion(target: VisibleCommittee, number: number): Promise<VisibleCommittee> {
+    const committee = await this.store.atVersion(target.committee, number);
+    if (!committee) {
+      throw new MandatError(
+        "unknown_version",
+        { committee: target.committee.slug, version: number, latest: target.committee.version.number },
+        { language: target.committee.mandate.language },
+      );
+    }
+    return { ...target, committee };
+  }
 }

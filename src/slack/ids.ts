@@ -24,6 +24,8 @@ export const SectionButtonValue = z.strictObject({
   committee: Slug,
   section: z.union([MandateSection, z.literal("summary")]),
   language: Language,
+  /** Set on the buttons of an earlier mandate version, so they stay in that version. */
+  version: z.int().min(1).optional(),
 });
 export type SectionButtonValue = z.infer<typeof SectionButtonValue>;
 

@@ -47,7 +47,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
 
   // Buttons under a mandate (one per section) and next to a committee in the list ("Open"):
   // either way the message is replaced by that part of the mandate.
-  const mandateButton = <V extends { committee: string; language: Language }>(
+  const mandateButton = <V extends { committee: string; language: Language; version?: number | undefined }>(
     pattern: RegExp,
     schema: z.ZodType<V>,
     section: (value: V) => MandateSection | "summary",
@@ -60,7 +60,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
         reply = { kind: "error", language: defaultLanguage, error: new MandatError("stale_button") };
       } else {
         const context: CommandContext = { caller: { slackUserId: body.user.id }, now: clock(), defaultLanguage, language: value.language };
-        const input = { kind: "show", committee: value.committee, section: section(value) } as const;
+        const input = { kind: "show", committee: value.committee, section: section(value), ...(value.version ? { version: value.version } : {}) } as const;
         reply = await runSafely(() => mandat.run(input, context, services), context, services).catch((error: unknown) => {
           logger.error("mandate button failed", error);
           return faultReply(value.language);

@@ -137,6 +137,8 @@ const SAMPLE_PARAMS: ErrorParams = {
   max: 7919,
   id: 7927,
   committee: "cc-committee",
+  version: 7963,
+  latest: 7993,
   status: "done",
 };
 const SAMPLE_VALUES = Object.values(SAMPLE_PARAMS).flatMap((v) => (Array.isArray(v) ? v : [String(v)])).filter((v) => v !== "done");

@@ -21,17 +21,29 @@ export function mandateMessage(reply: MandateReply): SlackMessage {
   const m = messages(language);
   const name = committeeName(mandate, language);
   const body = section === "summary" ? summaryBlocks(reply, m) : [mrkdwnSection(`*${m.sections[section]}*`), ...sectionBlocks(reply, section, m)];
-  const blocks: Block[] = [header(name), ...body, sectionButtons(target.committee.slug, section, language, m)];
+  const olderVersion = reply.currentVersion !== undefined ? target.committee.version.number : undefined;
+  const blocks: Block[] = [
+    header(name),
+    ...(olderVersion !== undefined && section !== "summary" ? [context(`:warning: ${m.summary.olderVersion(olderVersion, reply.currentVersion ?? 0)}`)] : []),
+    ...body,
+    sectionButtons(target.committee.slug, section, language, m, olderVersion),
+  ];
   const text = escapeMrkdwn(section === "summary" ? `${name}: ${truncate(mandate.purpose, 200)}` : `${name}: ${m.sections[section]}`);
   return { text, blocks: blocks.slice(0, 50) };
 }
 
-function sectionButtons(slug: string, current: MandateReply["section"], language: Language, m: Messages): Block {
+function sectionButtons(slug: string, current: MandateReply["section"], language: Language, m: Messages, version: number | undefined): Block {
   const all = ["summary", ...MandateSection.options] as const;
   return actions(
     all
       .filter((s) => s !== current)
-      .map((s) => button(s === "summary" ? m.summaryButton : m.sections[s], sectionActionId(s), buttonValue({ committee: slug, section: s, language }))),
+      .map((s) =>
+        button(
+          s === "summary" ? m.summaryButton : m.sections[s],
+          sectionActionId(s),
+          buttonValue({ committee: slug, section: s, language, ...(version !== undefined ? { version } : {}) }),
+        ),
+      ),
   );
 }
 
@@ -60,6 +72,7 @@ function summaryBlocks(reply: MandateReply, m: Messages): Block[] {
     `\`${committee.slug}\``,
     m.summary.version(committee.version.number, formatInstantDay(committee.version.importedAt, committee.timeZone, language)),
     roles.length > 0 ? m.committeeList.yourRoles(roleNames(roles, language)) : undefined,
+    reply.currentVersion !== undefined ? `:warning: ${m.summary.olderVersion(committee.version.number, reply.currentVersion)}` : undefined,
     mandate.valid.until && mandate.valid.until < today ? m.summary.expired : undefined,
   ].filter((t): t is string => t !== undefined);
   return [
@@ -202,7 +215,9 @@ function historyLines(reply: MandateReply, m: Messages): string[] {
   const eventDate = (date: string) => (date.length === 10 ? formatDate(date, language) : date);
   return [
     `*${h.versions}*`,
-    ...versions.map((v) => `• ${h.versionLine(v.number, formatInstantDay(v.importedAt, committee.timeZone, language), escapeMrkdwn(v.sourceFile))}`),
+    ...versions.map(
+      (v) => `• ${h.versionLine(v.number, formatInstantDay(v.importedAt, committee.timeZone, language), escapeMrkdwn(v.sourceFile))}: \`/mandat ${committee.slug} v${v.number}\``,
+    ),
     `*${h.document}*`,
     `• ${sourceText(mandate, language, m)}${mandate.source.reference ? ` (${escapeMrkdwn(mandate.source.reference)})` : ""}`,
     ...(mandate.history?.length

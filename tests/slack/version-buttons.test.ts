@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../src/db/connect.js";
+import { buttonValue, sectionActionId } from "../../src/slack/ids.js";
+import { type RunningBot, startBot } from "../support/bot.js";
+import { openTestDatabase } from "../support/database.js";
+import { buttonForm, postSigned } from "../support/slack-request.js";
+import { SAERUDVALG_V1, SAERUDVALG_V2 } from "../integration/helpers.js";
+
+const NOW = new Date("2026-11-23T09:00:00Z");
+const CHAIR = "U0CHAIR";
+
+describe("buttons under an earlier mandate version", () => {
+  let db: Database;
+  let bot: RunningBot;
+
+  beforeAll(async () => {
+    db = await openTestDatabase("pglite");
+    bot = await startBot(db, { clock: () => NOW });
+    await bot.services.importer.importPath(SAERUDVALG_V1, NOW);
+    await bot.services.importer.importPath(SAERUDVALG_V2, new Date(NOW.getTime() + 60_000));
+  });
+  afterAll(async () => {
+    await bot?.stop();
+    await db?.close();
+  });
+
+  async function click(value: Parameters<typeof buttonValue>[0] & { section: "summary" | "obligations" }, id: string) {
+    const ack = await postSigned(
+      bot.eventsUrl,
+      buttonForm({ actionId: sectionActionId(value.section), value: buttonValue(value), userId: CHAIR, responseUrl: bot.fake.responseUrl(id) }),
+    );
+    expect(ack.status).toBe(200);
+    return JSON.stringify((await bot.fake.waitFor((c) => c.method === `response_url:${id}`)).body.blocks);
+  }
+
+  it("stay in that version, and without a version show the current one", async () => {
+    const old = await click({ committee: "saerudvalg", section: "obligations", language: "da", version: 1 }, "v1");
+    expect(old).toContain("Tidligere version 1; den gældende er version 2.");
+    expect(old).toContain('\\"version\\":1');
+    const current = await click({ committee: "saerudvalg", section: "obligations", language: "da" }, "current");
+    expect(current).not.toContain("Tidligere version");
+    expect(current).not.toContain('\\"version\\"');
+  });
+});
