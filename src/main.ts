@@ -1,17 +1,13 @@
 // The composition root: environment → database → mandates → Slack → start.
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { LogLevel } from "@slack/bolt";
 import { loadEnv, slackConnection } from "./config/env.js";
 import { DataDirInUseError } from "./db/data-dir-lock.js";
 import { openDatabase } from "./db/connect.js";
+import { MIGRATIONS_DIR } from "./db/migrate.js";
 import { importReport } from "./mandates/report-import.js";
 import { createServices } from "./services/create-services.js";
 import { RosterResolver } from "./services/roster-resolver.js";
 import { createSlackApp } from "./slack/app.js";
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-export const MIGRATIONS_DIR = path.join(root, "prisma", "migrations");
 
 const clock = () => new Date();
 

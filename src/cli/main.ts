@@ -1,20 +1,16 @@
 // The command line: runs any slash command against the bot's database and prints the reply,
 // or imports mandate files. `npm run cli -- help` explains it.
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { commandNamed, COMMANDS } from "../../commands/index.js";
 import { loadEnv } from "../config/env.js";
 import { openDatabase } from "../db/connect.js";
+import { MIGRATIONS_DIR } from "../db/migrate.js";
 import type { Caller } from "../domain/caller.js";
 import { Language } from "../domain/language.js";
 import { importReport } from "../mandates/report-import.js";
 import { createServices } from "../services/create-services.js";
 import { replyMessage } from "../slack/blocks/reply-blocks.js";
 import { renderText } from "./render-text.js";
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const MIGRATIONS_DIR = path.join(root, "prisma", "migrations");
 
 const USAGE = `Usage:
   npm run cli -- "/mandat [text]" [--as <e-mail or Slack id>] [--now <ISO date-time>] [--lang da|nb|sv|en]

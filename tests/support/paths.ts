@@ -2,7 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const MIGRATIONS_DIR = path.join(ROOT, "prisma", "migrations");
+export { MIGRATIONS_DIR } from "../../src/db/migrate.js";
 export const MANDATES_DIR = path.join(ROOT, "mandates");
 
 /** The same server, another database. */

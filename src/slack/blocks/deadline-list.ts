@@ -2,7 +2,7 @@ import type { Reply } from "../../../commands/reply.js";
 import { committeeName } from "../../domain/mandate.js";
 import { formatDate, formatInstantDay } from "../../i18n/format.js";
 import { messages } from "../../i18n/index.js";
-import { type Block, context, header, mrkdwnSections, type SlackMessage } from "./message.js";
+import { type Block, context, header, MAX_BLOCKS, mrkdwnSections, type SlackMessage } from "./message.js";
 import { escapeMrkdwn } from "./mrkdwn.js";
 import { deadlineDetails, deadlineStateEmoji } from "./phrases.js";
 
@@ -36,7 +36,7 @@ export function deadlineListMessage(reply: DeadlinesReply): SlackMessage {
   ];
   const first = shown[0];
   const text = escapeMrkdwn(first ? `${title}: #${first.deadline.id} ${first.deadline.title}, ${formatDate(first.deadline.dueDate, language)}` : title);
-  return { text, blocks: blocks.slice(0, 50) };
+  return { text, blocks: blocks.slice(0, MAX_BLOCKS) };
 }
 
 export function deadlineChangedMessage(reply: ChangedReply): SlackMessage {

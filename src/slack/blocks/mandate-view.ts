@@ -6,7 +6,7 @@ import { dueDatesInYear } from "../../domain/obligation-schedule.js";
 import { formatAmount, formatDate, formatDayOfYear, formatInstantDay } from "../../i18n/format.js";
 import { type Messages, messages } from "../../i18n/index.js";
 import { buttonValue, sectionActionId } from "../ids.js";
-import { actions, type Block, button, context, field, header, mrkdwnSection, mrkdwnSections, type SlackMessage } from "./message.js";
+import { actions, type Block, button, context, field, header, MAX_BLOCKS, mrkdwnSection, mrkdwnSections, type SlackMessage } from "./message.js";
 import { escapeMrkdwn, truncate } from "./mrkdwn.js";
 import { deadlineDetails, fundingHeadline, meetingRuleText, ownerText, roleNames } from "./phrases.js";
 
@@ -29,7 +29,7 @@ export function mandateMessage(reply: MandateReply): SlackMessage {
     sectionButtons(target.committee.slug, section, language, m, olderVersion),
   ];
   const text = escapeMrkdwn(section === "summary" ? `${name}: ${truncate(mandate.purpose, 200)}` : `${name}: ${m.sections[section]}`);
-  return { text, blocks: blocks.slice(0, 50) };
+  return { text, blocks: blocks.slice(0, MAX_BLOCKS) };
 }
 
 function sectionButtons(slug: string, current: MandateReply["section"], language: Language, m: Messages, version: number | undefined): Block {
@@ -115,7 +115,7 @@ function sectionBlocks(reply: MandateReply, section: MandateSection, m: Messages
         ...provisionLines(mandate, "tasks"),
       ]);
     case "members":
-      return mrkdwnSections([...memberLines(mandate, language, m), ...provisionLines(mandate, "members")]);
+      return mrkdwnSections([...memberLines(mandate, m), ...provisionLines(mandate, "members")]);
     case "meetings":
       return mrkdwnSections([
         `*${meetingRuleText(mandate.meetings, language)}*`,
@@ -141,7 +141,7 @@ function sectionBlocks(reply: MandateReply, section: MandateSection, m: Messages
   }
 }
 
-function memberLines(mandate: Mandate, language: Language, m: Messages): string[] {
+function memberLines(mandate: Mandate, m: Messages): string[] {
   const sorted = [...mandate.members].sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role));
   return sorted.map((member) => {
     const who = member.slack_id ? `<@${member.slack_id}>` : member.name ? escapeMrkdwn(member.name) : m.membersSection.unnamed;

@@ -1,5 +1,5 @@
 import type { types } from "@slack/bolt";
-import { escapeMrkdwn, packLines, truncate } from "./mrkdwn.js";
+import { packLines, truncate } from "./mrkdwn.js";
 
 export type Block = types.KnownBlock;
 
@@ -54,5 +54,3 @@ export function capBlocks(blocks: Block[], moreText: (n: number) => string): Blo
 export function field(label: string, value: string): { type: "mrkdwn"; text: string } {
   return { type: "mrkdwn", text: truncate(`*${label}*\n${value}`, 2000) };
 }
-
-export { escapeMrkdwn };
