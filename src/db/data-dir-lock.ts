@@ -1,6 +1,7 @@
 import { mkdirSync, openSync, readFileSync, unlinkSync, writeSync, closeSync } from "node:fs";
 import { hostname } from "node:os";
 import path from "node:path";
+import { z } from "zod";
 
 /**
  * PGlite is PostgreSQL in this process; two processes writing one data directory corrupt it.
@@ -31,22 +32,16 @@ export interface DataDirLock {
   release(): void;
 }
 
-interface LockOwner {
-  pid: number;
-  host: string;
-}
+const LockOwner = z.object({ pid: z.int().positive(), host: z.string() });
+type LockOwner = z.infer<typeof LockOwner>;
 
+/** Who holds the lock; undefined for an unreadable or half-written file (treated as stale). */
 function readOwner(file: string): LockOwner | undefined {
   try {
-    const parsed: unknown = JSON.parse(readFileSync(file, "utf8"));
-    if (parsed && typeof parsed === "object" && "pid" in parsed && "host" in parsed) {
-      const { pid, host } = parsed as Record<string, unknown>;
-      if (typeof pid === "number" && typeof host === "string") return { pid, host };
-    }
+    return LockOwner.safeParse(JSON.parse(readFileSync(file, "utf8"))).data;
   } catch {
-    // unreadable or half-written: treated as stale below
+    return undefined;
   }
-  return undefined;
 }
 
 function isRunning(pid: number): boolean {
