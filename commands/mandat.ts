@@ -55,8 +55,9 @@ export const mandat: SlashCommand<MandatInput> = {
       case "show": {
         const current = await findWithSectionHint(input, context, directory);
         const language = committeeLanguage(context, current);
-        const older = input.version !== undefined && input.version !== current.committee.version.number;
-        const target = older && input.version !== undefined ? await directory.atVersion(current, input.version) : current;
+        const wanted = input.version ?? current.committee.version.number;
+        const older = wanted !== current.committee.version.number;
+        const target = older ? await directory.atVersion(current, wanted) : current;
         const shown = { kind: "mandate", language, target, now: context.now, currentVersion: older ? current.committee.version.number : undefined } as const;
         if (input.section === "summary") {
           // Deadlines follow the current version; an earlier one has no "next deadline".

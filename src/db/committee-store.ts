@@ -38,22 +38,34 @@ export class CommitteeStore {
 
   constructor(private readonly prisma: PrismaClient) {}
 
-  /** Every committee with its latest mandate version. */
+  /**
+   * Every committee with its latest mandate version. Runs on every command, so a version's
+   * content (large, and never changed once written) is read from the database only the first
+   * time this store sees that version.
+   */
   async all(): Promise<Committee[]> {
     const rows = await this.prisma.committee.findMany({
       orderBy: { slug: "asc" },
-      include: { versions: { orderBy: { number: "desc" }, take: 1 } },
+      include: {
+        versions: { orderBy: { number: "desc" }, take: 1, select: { id: true, number: true, importedAt: true, sourceFile: true } },
+      },
     });
+    const unread = rows.flatMap((row) => row.versions.map((v) => v.id)).filter((id) => !this.parsedVersions.has(id));
+    if (unread.length > 0) {
+      const contents = await this.prisma.mandateVersion.findMany({ where: { id: { in: unread } }, select: { id: true, content: true } });
+      for (const { id, content } of contents) this.parse(id, content);
+    }
     return rows.flatMap((row) => {
       const latest = row.versions[0];
-      if (!latest) return [];
+      const mandate = latest && this.parsedVersions.get(latest.id);
+      if (!latest || !mandate) return [];
       return [
         {
           id: row.id,
           slug: row.slug,
           visibility: row.visibility,
           timeZone: row.timeZone,
-          mandate: this.parse(latest.id, latest.content),
+          mandate,
           version: { number: latest.number, importedAt: latest.importedAt, sourceFile: latest.sourceFile },
           plannedThrough: row.plannedThrough ? toCalendarDate(row.plannedThrough) : null,
         },

@@ -1,12 +1,10 @@
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../src/db/connect.js";
+import { describe, expect, it } from "vitest";
 import type { Language } from "../../src/domain/language.js";
 import { MandateSection } from "../../src/domain/mandate.js";
 import { messages } from "../../src/i18n/index.js";
 import { ACTION_PREFIX } from "../../src/slack/ids.js";
-import { type RunningBot, startBot } from "../support/bot.js";
-import { openTestDatabase } from "../support/database.js";
+import { importMandates, useBot } from "../support/bot.js";
 import type { RecordedCall } from "../support/fake-slack.js";
 import { MANDATES_DIR, ROOT } from "../support/paths.js";
 import { buttonForm, postSigned, type SignOptions, type SlackResponse } from "../support/slack-request.js";
@@ -37,26 +35,14 @@ interface Click {
 }
 
 describe("mandate buttons over signed HTTP", () => {
-  let db: Database;
-  let bot: RunningBot;
+  const running = useBot({ now: NOW, seed: (bot) => importMandates(bot, [MANDATES_DIR, MEMBERS_ONLY], NOW) });
   let clicks = 0;
-
-  beforeAll(async () => {
-    db = await openTestDatabase("pglite");
-    bot = await startBot(db, { clock: () => NOW });
-    const outcomes = [...(await bot.services.importer.importPath(MANDATES_DIR, NOW)), ...(await bot.services.importer.importPath(MEMBERS_ONLY, NOW))];
-    expect(outcomes.filter((o) => o.status === "refused")).toEqual([]);
-  });
-  afterAll(async () => {
-    await bot?.stop();
-    await db?.close();
-  });
 
   /** Clicks a button and returns the ack and what the app then posted to that click's response_url. */
   async function click(actionId: string, value: string, userId = OUTSIDER): Promise<Click> {
     const id = `click-${++clicks}`;
-    const ack = await postSigned(bot.eventsUrl, buttonForm({ actionId, value, userId, responseUrl: bot.fake.responseUrl(id) }));
-    const posted = await bot.fake.waitFor((c) => c.method === `response_url:${id}`);
+    const ack = await postSigned(running.bot.eventsUrl, buttonForm({ actionId, value, userId, responseUrl: running.bot.fake.responseUrl(id) }));
+    const posted = await running.bot.fake.waitFor((c) => c.method === `response_url:${id}`);
     return { ack, posted: posted.body };
   }
 
@@ -212,11 +198,11 @@ describe("mandate buttons over signed HTTP", () => {
     ])("with %s gets 401 and no reply", async (_label, options) => {
       const id = `unsigned-${++clicks}`;
       const { actionId, value } = openButton("norprem", "en");
-      const res = await postSigned(bot.eventsUrl, buttonForm({ actionId, value, responseUrl: bot.fake.responseUrl(id) }), options);
+      const res = await postSigned(running.bot.eventsUrl, buttonForm({ actionId, value, responseUrl: running.bot.fake.responseUrl(id) }), options);
       expect(res.status).toBe(401);
       // Give a wrongly accepted click time to reply, then check that none did.
       await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(bot.fake.callsTo(`response_url:${id}`)).toEqual([]);
+      expect(running.bot.fake.callsTo(`response_url:${id}`)).toEqual([]);
     });
   });
 });

@@ -1,9 +1,7 @@
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Database } from "../../src/db/connect.js";
+import { beforeEach, describe, expect, it } from "vitest";
 import { RosterResolver } from "../../src/services/roster-resolver.js";
-import { type RunningBot, startBot } from "../support/bot.js";
-import { openTestDatabase } from "../support/database.js";
+import { importMandates, useBot } from "../support/bot.js";
 import { MANDATES_DIR, ROOT } from "../support/paths.js";
 import { postSigned, slashCommandForm } from "../support/slack-request.js";
 
@@ -21,33 +19,27 @@ const ANNA_ID = "U0ANNAFOUND";
 const COMMITTEE_NAME = "Lukket styregruppe Ørnereden";
 
 describe("roster e-mails resolved with users.lookupByEmail", () => {
-  let db: Database;
-  let bot: RunningBot;
   let resolver: RosterResolver;
-
-  beforeAll(async () => {
-    db = await openTestDatabase("pglite");
-    bot = await startBot(db, { clock: () => NOW });
-    await bot.services.importer.importPath(MANDATES_DIR, NOW);
-    const [outcome] = await bot.services.importer.importPath(MEMBERS_ONLY, NOW);
-    expect(outcome?.status).toBe("created");
-    resolver = new RosterResolver(bot.services.committees, bot.slack.lookupUserByEmail);
+  const running = useBot({
+    now: NOW,
+    seed: async (bot) => {
+      await importMandates(bot, [MANDATES_DIR], NOW);
+      const [outcome] = await bot.services.importer.importPath(MEMBERS_ONLY, NOW);
+      expect(outcome?.status).toBe("created");
+      resolver = new RosterResolver(bot.services.committees, bot.slack.lookupUserByEmail);
+    },
   });
   beforeEach(async () => {
     // Each test starts from the roster as imported: e-mail seats without a Slack id.
-    await db.prisma.member.updateMany({ where: { email: { not: null } }, data: { slackUserId: null } });
-  });
-  afterAll(async () => {
-    await bot?.stop();
-    await db?.close();
+    await running.db.prisma.member.updateMany({ where: { email: { not: null } }, data: { slackUserId: null } });
   });
 
-  const slackIdOf = async (email: string) => (await db.prisma.member.findFirst({ where: { email } }))?.slackUserId ?? null;
-  const lookupsOf = (email: string, since = 0) => bot.fake.calls.slice(since).filter((c) => c.method === "users.lookupByEmail" && c.body.email === email);
-  const mandat = (text: string, userId: string) => postSigned(bot.eventsUrl, slashCommandForm({ command: "/mandat", text, user_id: userId }));
+  const slackIdOf = async (email: string) => (await running.db.prisma.member.findFirst({ where: { email } }))?.slackUserId ?? null;
+  const lookupsOf = (email: string, since = 0) => running.bot.fake.calls.slice(since).filter((c) => c.method === "users.lookupByEmail" && c.body.email === email);
+  const mandat = (text: string, userId: string) => postSigned(running.bot.eventsUrl, slashCommandForm({ command: "/mandat", text, user_id: userId }));
 
   it("makes the person Slack returns a member, who then sees the members-only committee", async () => {
-    bot.fake.answer("users.lookupByEmail", (body) =>
+    running.bot.fake.answer("users.lookupByEmail", (body) =>
       body.email === ANNA ? { body: { ok: true, user: { id: ANNA_ID, name: "anna" } } } : { body: { ok: false, error: "users_not_found" } },
     );
     // Before: Anna's Slack id is nobody on any roster.
@@ -55,7 +47,7 @@ describe("roster e-mails resolved with users.lookupByEmail", () => {
     expect(JSON.stringify(before.json)).not.toContain(COMMITTEE_NAME);
     expect((await mandat("slack-lukket", ANNA_ID)).json?.text).toContain("slack-lukket");
 
-    const since = bot.fake.calls.length;
+    const since = running.bot.fake.calls.length;
     const result = await resolver.resolveAll();
     expect(result).toEqual({ resolved: 1, notFound: [NOBODY] });
     expect(lookupsOf(ANNA, since)).toHaveLength(1);
@@ -73,40 +65,40 @@ describe("roster e-mails resolved with users.lookupByEmail", () => {
   });
 
   it("leaves a seat unresolved when Slack answers users_not_found, and asks again next time", async () => {
-    bot.fake.answer("users.lookupByEmail", () => ({ body: { ok: false, error: "users_not_found" } }));
-    const since = bot.fake.calls.length;
+    running.bot.fake.answer("users.lookupByEmail", () => ({ body: { ok: false, error: "users_not_found" } }));
+    const since = running.bot.fake.calls.length;
     expect(await resolver.resolveAll()).toEqual({ resolved: 0, notFound: expect.arrayContaining([ANNA, NOBODY]) as unknown as string[] });
     expect(await slackIdOf(NOBODY)).toBeNull();
     expect(await slackIdOf(ANNA)).toBeNull();
     expect(lookupsOf(NOBODY, since)).toHaveLength(1);
     // Nobody is a member by an id that was never found.
-    expect(await db.prisma.member.count({ where: { committee: { slug: "slack-lukket" }, slackUserId: null } })).toBe(2);
+    expect(await running.db.prisma.member.count({ where: { committee: { slug: "slack-lukket" }, slackUserId: null } })).toBe(2);
 
-    const again = bot.fake.calls.length;
+    const again = running.bot.fake.calls.length;
     await resolver.resolveAll();
     expect(lookupsOf(NOBODY, again)).toHaveLength(1);
   });
 
   it("does not ask again for a seat already resolved", async () => {
-    bot.fake.answer("users.lookupByEmail", (body) =>
+    running.bot.fake.answer("users.lookupByEmail", (body) =>
       body.email === ANNA ? { body: { ok: true, user: { id: ANNA_ID } } } : { body: { ok: false, error: "users_not_found" } },
     );
     await resolver.resolveAll();
-    const since = bot.fake.calls.length;
+    const since = running.bot.fake.calls.length;
     expect(await resolver.resolveAll()).toEqual({ resolved: 0, notFound: [NOBODY] });
     expect(lookupsOf(ANNA, since)).toHaveLength(0);
   });
 
   it("waits out a 429 with Retry-After and succeeds on the retry (WebClient's own retry)", async () => {
     let attempts = 0;
-    bot.fake.answer("users.lookupByEmail", (body) => {
+    running.bot.fake.answer("users.lookupByEmail", (body) => {
       if (body.email !== NOBODY) return { body: { ok: false, error: "users_not_found" } };
       attempts++;
       return attempts === 1
         ? { status: 429, headers: { "retry-after": "1" }, body: { ok: false, error: "ratelimited" } }
         : { body: { ok: true, user: { id: "U0NOWFOUND" } } };
     });
-    const since = bot.fake.calls.length;
+    const since = running.bot.fake.calls.length;
     const started = performance.now();
     const result = await resolver.resolveAll();
     const elapsed = performance.now() - started;
@@ -117,7 +109,7 @@ describe("roster e-mails resolved with users.lookupByEmail", () => {
   });
 
   it("a Slack fault other than users_not_found fails the run and changes nothing", async () => {
-    bot.fake.answer("users.lookupByEmail", () => ({ body: { ok: false, error: "invalid_auth" } }));
+    running.bot.fake.answer("users.lookupByEmail", () => ({ body: { ok: false, error: "invalid_auth" } }));
     await expect(resolver.resolveAll()).rejects.toThrow(/invalid_auth/);
     expect(await slackIdOf(ANNA)).toBeNull();
     expect(await slackIdOf(NOBODY)).toBeNull();

@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../src/db/connect.js";
+import { describe, expect, it } from "vitest";
 import { buttonValue, sectionActionId } from "../../src/slack/ids.js";
-import { type RunningBot, startBot } from "../support/bot.js";
-import { openTestDatabase } from "../support/database.js";
+import { importMandates, useBot } from "../support/bot.js";
 import { buttonForm, postSigned } from "../support/slack-request.js";
 import { SAERUDVALG_V1, SAERUDVALG_V2 } from "../integration/helpers.js";
 
@@ -10,27 +8,21 @@ const NOW = new Date("2026-11-23T09:00:00Z");
 const CHAIR = "U0CHAIR";
 
 describe("buttons under an earlier mandate version", () => {
-  let db: Database;
-  let bot: RunningBot;
-
-  beforeAll(async () => {
-    db = await openTestDatabase("pglite");
-    bot = await startBot(db, { clock: () => NOW });
-    await bot.services.importer.importPath(SAERUDVALG_V1, NOW);
-    await bot.services.importer.importPath(SAERUDVALG_V2, new Date(NOW.getTime() + 60_000));
-  });
-  afterAll(async () => {
-    await bot?.stop();
-    await db?.close();
+  const running = useBot({
+    now: NOW,
+    seed: async (bot) => {
+      await importMandates(bot, [SAERUDVALG_V1], NOW);
+      await importMandates(bot, [SAERUDVALG_V2], new Date(NOW.getTime() + 60_000));
+    },
   });
 
   async function click(value: Parameters<typeof buttonValue>[0] & { section: "summary" | "obligations" }, id: string) {
     const ack = await postSigned(
-      bot.eventsUrl,
-      buttonForm({ actionId: sectionActionId(value.section), value: buttonValue(value), userId: CHAIR, responseUrl: bot.fake.responseUrl(id) }),
+      running.bot.eventsUrl,
+      buttonForm({ actionId: sectionActionId(value.section), value: buttonValue(value), userId: CHAIR, responseUrl: running.bot.fake.responseUrl(id) }),
     );
     expect(ack.status).toBe(200);
-    return JSON.stringify((await bot.fake.waitFor((c) => c.method === `response_url:${id}`)).body.blocks);
+    return JSON.stringify((await running.bot.fake.waitFor((c) => c.method === `response_url:${id}`)).body.blocks);
   }
 
   it("stay in that version, and without a version show the current one", async () => {

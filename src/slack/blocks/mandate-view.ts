@@ -21,10 +21,11 @@ export function mandateMessage(reply: MandateReply): SlackMessage {
   const m = messages(language);
   const name = committeeName(mandate, language);
   const body = section === "summary" ? summaryBlocks(reply, m) : [mrkdwnSection(`*${m.sections[section]}*`), ...sectionBlocks(reply, section, m)];
+  // An earlier version says so at the top, and its buttons stay in it.
   const olderVersion = reply.currentVersion !== undefined ? target.committee.version.number : undefined;
   const blocks: Block[] = [
     header(name),
-    ...(olderVersion !== undefined && section !== "summary" ? [context(`:warning: ${m.summary.olderVersion(olderVersion, reply.currentVersion ?? 0)}`)] : []),
+    ...(reply.currentVersion !== undefined ? [context(`:warning: ${m.summary.olderVersion(target.committee.version.number, reply.currentVersion)}`)] : []),
     ...body,
     sectionButtons(target.committee.slug, section, language, m, olderVersion),
   ];
@@ -72,7 +73,6 @@ function summaryBlocks(reply: MandateReply, m: Messages): Block[] {
     `\`${committee.slug}\``,
     m.summary.version(committee.version.number, formatInstantDay(committee.version.importedAt, committee.timeZone, language)),
     roles.length > 0 ? m.committeeList.yourRoles(roleNames(roles, language)) : undefined,
-    reply.currentVersion !== undefined ? `:warning: ${m.summary.olderVersion(committee.version.number, reply.currentVersion)}` : undefined,
     mandate.valid.until && mandate.valid.until < today ? m.summary.expired : undefined,
   ].filter((t): t is string => t !== undefined);
   return [
