@@ -2,10 +2,11 @@
 // No native engine can be downloaded on our machines, so the CLI runs the JS engine through
 // a driver adapter: a PostgreSQL server when DATABASE_URL is set, else PGlite in DATA_DIR.
 // The bot applies migrations on start by running `prisma migrate deploy` with this file.
-import { defineConfig } from "prisma/config";
+
 import { PGlite } from "@electric-sql/pglite";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { defineConfig } from "prisma/config";
 import { catalogTextPool } from "./src/db/pg-catalog-text-types.js";
 
 export default defineConfig({

@@ -50,7 +50,12 @@ async function measure(label: string, db: Database): Promise<void> {
       if (i >= WARMUP) times.push(res.ms);
     }
     times.sort((a, b) => a - b);
-    const row = [label, `${c.command} ${c.text}`.padEnd(16), ...[50, 95, 99].map((p) => percentile(times, p).toFixed(1).padStart(7)), times.at(-1)?.toFixed(1).padStart(7)];
+    const row = [
+      label,
+      `${c.command} ${c.text}`.padEnd(16),
+      ...[50, 95, 99].map((p) => percentile(times, p).toFixed(1).padStart(7)),
+      times.at(-1)?.toFixed(1).padStart(7),
+    ];
     console.log(row.join("  "));
   }
   await slack.stop();

@@ -37,7 +37,11 @@ export const frist: SlashCommand<FristInput> = {
     const newAt = words.findIndex((w, i) => i > 0 && isKeyword(w, "new"));
     if (newAt > 0) {
       // Keep the title as typed: everything after the keyword, whitespace inside it included.
-      const afterKeyword = text.trim().split(/\s+/).slice(0, newAt + 1).join(" ").length;
+      const afterKeyword = text
+        .trim()
+        .split(/\s+/)
+        .slice(0, newAt + 1)
+        .join(" ").length;
       return { kind: "add", committee: words.slice(0, newAt).join(" "), dateAndTitle: text.trim().slice(afterKeyword).trim() };
     }
     const all = words.some((w) => isKeyword(w, "all"));
@@ -55,13 +59,28 @@ export const frist: SlashCommand<FristInput> = {
         if (input.committee) {
           const target = await directory.find(caller, input.committee);
           const items = await deadlines.list([target], input.listing, now);
-          return { kind: "deadlines", language: committeeLanguage(context, target), listing: input.listing, committee: target, items, publicOnly: false, asOf };
+          return {
+            kind: "deadlines",
+            language: committeeLanguage(context, target),
+            listing: input.listing,
+            committee: target,
+            items,
+            publicOnly: false,
+            asOf,
+          };
         }
         const visible = await directory.visibleTo(caller);
         const mine = visible.filter((v) => v.roles.length > 0);
         const scope = mine.length > 0 ? mine : visible;
         const items = await deadlines.list(scope, input.listing, now);
-        return { kind: "deadlines", language: callerLanguage(context, visible), listing: input.listing, items, publicOnly: mine.length === 0, asOf };
+        return {
+          kind: "deadlines",
+          language: callerLanguage(context, visible),
+          listing: input.listing,
+          items,
+          publicOnly: mine.length === 0,
+          asOf,
+        };
       }
       case "add": {
         const target = await directory.find(caller, input.committee);

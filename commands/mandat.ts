@@ -32,7 +32,13 @@ export const mandat: SlashCommand<MandatInput> = {
     const last = named.at(-1);
     const section = named.length > 1 ? sectionFor(last) : undefined;
     if (section) return { kind: "show", committee: named.slice(0, -1).join(" "), section, ...version };
-    return { kind: "show", committee: named.join(" "), section: "summary", ...version, ...(named.length > 1 && last ? { lastWord: last } : {}) };
+    return {
+      kind: "show",
+      committee: named.join(" "),
+      section: "summary",
+      ...version,
+      ...(named.length > 1 && last ? { lastWord: last } : {}),
+    };
   },
 
   async run(input, context, { directory, deadlines }): Promise<Reply> {
@@ -50,7 +56,12 @@ export const mandat: SlashCommand<MandatInput> = {
       }
       case "search": {
         const results = await directory.search(context.caller, input.query);
-        return { kind: "search", query: input.query, results, language: callerLanguage(context, await directory.visibleTo(context.caller)) };
+        return {
+          kind: "search",
+          query: input.query,
+          results,
+          language: callerLanguage(context, await directory.visibleTo(context.caller)),
+        };
       }
       case "show": {
         const current = await findWithSectionHint(input, context, directory);
@@ -58,7 +69,13 @@ export const mandat: SlashCommand<MandatInput> = {
         const wanted = input.version ?? current.committee.version.number;
         const older = wanted !== current.committee.version.number;
         const target = older ? await directory.atVersion(current, wanted) : current;
-        const shown = { kind: "mandate", language, target, now: context.now, currentVersion: older ? current.committee.version.number : undefined } as const;
+        const shown = {
+          kind: "mandate",
+          language,
+          target,
+          now: context.now,
+          currentVersion: older ? current.committee.version.number : undefined,
+        } as const;
         if (input.section === "summary") {
           // Deadlines follow the current version; an earlier one has no "next deadline".
           const [nextDeadline] = older ? [] : await deadlines.list([current], "upcoming", context.now);

@@ -1,8 +1,8 @@
+import type { MandateVersionInfo } from "../src/db/committee-store.js";
+import type { DeadlineListing } from "../src/domain/deadline.js";
+import type { MandatError } from "../src/domain/errors.js";
 import type { Language } from "../src/domain/language.js";
 import type { MandateSection } from "../src/domain/mandate.js";
-import type { MandatError } from "../src/domain/errors.js";
-import type { DeadlineListing } from "../src/domain/deadline.js";
-import type { MandateVersionInfo } from "../src/db/committee-store.js";
 import type { SearchResult, VisibleCommittee } from "../src/services/committee-directory.js";
 import type { DeadlineView } from "../src/services/deadline-service.js";
 

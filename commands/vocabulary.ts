@@ -33,5 +33,8 @@ export function sectionFor(word: string | undefined): MandateSection | undefined
 
 /** The words of a command's text (split on any whitespace). */
 export function tokens(text: string): string[] {
-  return text.trim().split(/\s+/).filter((w) => w.length > 0);
+  return text
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
 }

@@ -1,8 +1,8 @@
 // The composition root: environment → database → mandates → Slack → start.
 import { LogLevel } from "@slack/bolt";
 import { loadEnv, slackConnection } from "./config/env.js";
-import { DataDirInUseError } from "./db/data-dir-lock.js";
 import { openDatabase } from "./db/connect.js";
+import { DataDirInUseError } from "./db/data-dir-lock.js";
 import { MIGRATIONS_DIR } from "./db/migrate.js";
 import { importReport } from "./mandates/report-import.js";
 import { createServices } from "./services/create-services.js";
@@ -29,7 +29,7 @@ async function main(): Promise<number> {
         `Slack is not configured: ${connection.missing.join(" and ")} ${connection.missing.length > 1 ? "are" : "is"} missing.`,
         "  HTTP mode:   set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (and expose PORT, default 3000).",
         "  Socket Mode: set SLACK_BOT_TOKEN and SLACK_APP_TOKEN (no inbound port needed).",
-        "See README.md, \"Connect to Slack\". Meanwhile, try the bot from the command line:",
+        'See README.md, "Connect to Slack". Meanwhile, try the bot from the command line:',
         '  npm run cli -- "/mandat"',
         '  npm run cli -- "/frist alle"',
         '  npm run cli -- "/frist gms-2024 alla" --now 2024-10-01T09:00:00Z',
@@ -49,7 +49,11 @@ async function main(): Promise<number> {
     logLevel: { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR }[env.LOG_LEVEL],
   });
   await slack.start();
-  console.log(connection.mode === "socket" ? "Mandat is connected to Slack (Socket Mode)." : `Mandat is listening on port ${env.PORT} (POST /slack/events, GET /healthz).`);
+  console.log(
+    connection.mode === "socket"
+      ? "Mandat is connected to Slack (Socket Mode)."
+      : `Mandat is listening on port ${env.PORT} (POST /slack/events, GET /healthz).`,
+  );
 
   new RosterResolver(services.committees, slack.lookupUserByEmail)
     .resolveAll()
@@ -73,6 +77,8 @@ main()
     if (code !== 0) process.exitCode = code;
   })
   .catch((error: unknown) => {
-    console.error(error instanceof DataDirInUseError || (error instanceof Error && error.message.startsWith("The environment")) ? error.message : error);
+    console.error(
+      error instanceof DataDirInUseError || (error instanceof Error && error.message.startsWith("The environment")) ? error.message : error,
+    );
     process.exitCode = 1;
   });

@@ -1,7 +1,7 @@
 // The command line: runs any slash command against the bot's database and prints the reply,
 // or imports mandate files. `npm run cli -- help` explains it.
 import { parseArgs } from "node:util";
-import { commandNamed, COMMANDS } from "../../commands/index.js";
+import { COMMANDS, commandNamed } from "../../commands/index.js";
 import { loadEnv } from "../config/env.js";
 import { openDatabase } from "../db/connect.js";
 import { MIGRATIONS_DIR } from "../db/migrate.js";
@@ -74,13 +74,17 @@ async function main(argv: string[]): Promise<number> {
     const language = values.lang === undefined ? undefined : Language.safeParse(values.lang);
     if (language && !language.success) throw new UsageError(`--lang takes da, nb, sv or en, not "${values.lang}".`);
     const { now, given } = parseNow(values.now);
-    const reply = await command.execute(line.slice(name.length).trim(), {
-      caller: parseCaller(values.as),
-      now,
-      asOfGiven: given,
-      language: language?.data,
-      defaultLanguage: env.DEFAULT_LANGUAGE,
-    }, services);
+    const reply = await command.execute(
+      line.slice(name.length).trim(),
+      {
+        caller: parseCaller(values.as),
+        now,
+        asOfGiven: given,
+        language: language?.data,
+        defaultLanguage: env.DEFAULT_LANGUAGE,
+      },
+      services,
+    );
     console.log(renderText(replyMessage(reply)));
     return reply.kind === "error" ? 1 : 0;
   } finally {

@@ -30,7 +30,8 @@ export type SlackConnection =
 /** Socket Mode when an app token is given, else HTTP; or what is missing for either. */
 export function slackConnection(env: Env): SlackConnection {
   if (env.SLACK_BOT_TOKEN && env.SLACK_APP_TOKEN) return { mode: "socket", botToken: env.SLACK_BOT_TOKEN, appToken: env.SLACK_APP_TOKEN };
-  if (env.SLACK_BOT_TOKEN && env.SLACK_SIGNING_SECRET) return { mode: "http", botToken: env.SLACK_BOT_TOKEN, signingSecret: env.SLACK_SIGNING_SECRET };
+  if (env.SLACK_BOT_TOKEN && env.SLACK_SIGNING_SECRET)
+    return { mode: "http", botToken: env.SLACK_BOT_TOKEN, signingSecret: env.SLACK_SIGNING_SECRET };
   const missing = [
     ...(env.SLACK_BOT_TOKEN ? [] : ["SLACK_BOT_TOKEN"]),
     ...(env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN ? [] : ["SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode)"]),

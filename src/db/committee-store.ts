@@ -1,8 +1,8 @@
+import type { Visibility } from "../domain/access.js";
 import type { CalendarDate } from "../domain/calendar-date.js";
 import type { Caller } from "../domain/caller.js";
 import { Mandate, type MemberRole } from "../domain/mandate.js";
-import type { Visibility } from "../domain/access.js";
-import { toDate, toJson, toCalendarDate } from "./convert.js";
+import { toCalendarDate, toDate, toJson } from "./convert.js";
 import type { Prisma, PrismaClient } from "./generated/client.js";
 
 /** A committee with its current mandate. */
@@ -96,7 +96,10 @@ export class CommitteeStore {
   private async versionRow(committeeId: number, number: number): Promise<{ mandate: Mandate; info: MandateVersionInfo } | undefined> {
     const row = await this.prisma.mandateVersion.findUnique({ where: { committeeId_number: { committeeId, number } } });
     if (!row) return undefined;
-    return { mandate: this.parse(row.id, row.content), info: { number: row.number, importedAt: row.importedAt, sourceFile: row.sourceFile } };
+    return {
+      mandate: this.parse(row.id, row.content),
+      info: { number: row.number, importedAt: row.importedAt, sourceFile: row.sourceFile },
+    };
   }
 
   /** The roles the caller holds, per committee id. */

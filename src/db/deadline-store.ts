@@ -74,7 +74,12 @@ export class DeadlineStore {
   }
 
   /** Inserts planned rows; rows that already exist (same key) are left alone. */
-  async insertPlanned(committeeId: number, planned: PlannedDeadline[], createdAt: Date, db: Prisma.TransactionClient = this.prisma): Promise<void> {
+  async insertPlanned(
+    committeeId: number,
+    planned: PlannedDeadline[],
+    createdAt: Date,
+    db: Prisma.TransactionClient = this.prisma,
+  ): Promise<void> {
     if (planned.length === 0) return;
     await db.deadline.createMany({
       data: planned.map((p) => plannedRow(committeeId, p, createdAt)),
@@ -94,7 +99,14 @@ export class DeadlineStore {
     }
   }
 
-  async addManual(input: { committeeId: number; title: string; dueDate: CalendarDate; owner: Owner; createdAt: Date; createdBy: string }): Promise<Deadline> {
+  async addManual(input: {
+    committeeId: number;
+    title: string;
+    dueDate: CalendarDate;
+    owner: Owner;
+    createdAt: Date;
+    createdBy: string;
+  }): Promise<Deadline> {
     const row = await this.prisma.deadline.create({
       data: {
         committeeId: input.committeeId,

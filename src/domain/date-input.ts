@@ -15,9 +15,7 @@ import { LANGUAGES, LOCALE } from "./language.js";
  * A number written straight after a date is read as its year, so a title cannot start with one.
  * Without a year the date is the next such day on or after `today`.
  */
-export type DateInputResult =
-  | { ok: true; date: CalendarDate; rest: string }
-  | { ok: false; reason: "not_a_date" | "no_such_day" };
+export type DateInputResult = { ok: true; date: CalendarDate; rest: string } | { ok: false; reason: "not_a_date" | "no_such_day" };
 
 /** The month-word table: every long and short month name luxon/ICU gives for the bot's locales. */
 const MONTH_WORDS: ReadonlyMap<string, number> = buildMonthWords();
@@ -37,7 +35,9 @@ function buildMonthWords(): Map<string, number> {
     for (const length of ["long", "short"] as const) {
       // Stand-alone ("mars") and in-a-date ("31. mars") forms differ in some locales, e.g. nb short.
       for (const names of [Info.months(length, { locale }), Info.monthsFormat(length, { locale })]) {
-        names.forEach((name, index) => add(name, index + 1));
+        names.forEach((name, index) => {
+          add(name, index + 1);
+        });
       }
     }
   }

@@ -152,10 +152,7 @@ export function reconcileDeadlines(
   return result;
 }
 
-function samePlan(
-  stored: Pick<Deadline, "title" | "owner" | "recipient" | "clause" | "dueDate">,
-  planned: PlannedDeadline,
-): boolean {
+function samePlan(stored: Pick<Deadline, "title" | "owner" | "recipient" | "clause" | "dueDate">, planned: PlannedDeadline): boolean {
   return (
     stored.title === planned.title &&
     stored.dueDate === planned.dueDate &&

@@ -23,7 +23,9 @@ export function mandatePassages(m: Mandate): MandateHit[] {
     ...(m.deadlines ?? []).map((d) => ({ section: "obligations" as const, text: [d.title, d.to, d.clause].filter(Boolean).join(" — ") })),
     ...(m.funding
       ? [
-          ...[m.funding.source, m.funding.managed_by, m.funding.text].filter((t): t is string => Boolean(t)).map((text) => ({ section: "funding" as const, text })),
+          ...[m.funding.source, m.funding.managed_by, m.funding.text]
+            .filter((t): t is string => Boolean(t))
+            .map((text) => ({ section: "funding" as const, text })),
           ...(m.funding.allocations ?? []).map((a) => ({ section: "funding" as const, text: a.purpose })),
           ...(m.funding.other_amounts ?? []).map((a) => ({ section: "funding" as const, text: a.text })),
         ]

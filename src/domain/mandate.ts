@@ -148,7 +148,10 @@ export const OtherAmount = z.strictObject({
   /** "godt 1 mia. kr." is stored as 1000000000 with approximate: true. */
   approximate: z.literal(true).optional(),
   /** Another currency than the funding's. */
-  currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .optional(),
   years: z.strictObject({ from: z.int(), to: z.int() }).optional(),
   text: Text,
 });
@@ -168,24 +171,13 @@ export const Funding = z
     other_amounts: z.array(OtherAmount).optional(),
     text: Text.optional(),
   })
-  .refine(
-    (f) =>
-      f.total === undefined ||
-      (f.allocations ?? []).reduce((sum, a) => sum + a.amount, 0) <= f.total,
-    { error: "the allocations add up to more than the total", path: ["allocations"] },
-  );
+  .refine((f) => f.total === undefined || (f.allocations ?? []).reduce((sum, a) => sum + a.amount, 0) <= f.total, {
+    error: "the allocations add up to more than the total",
+    path: ["allocations"],
+  });
 export type Funding = z.infer<typeof Funding>;
 
-export const MandateSection = z.enum([
-  "purpose",
-  "tasks",
-  "members",
-  "meetings",
-  "obligations",
-  "decisions",
-  "funding",
-  "history",
-]);
+export const MandateSection = z.enum(["purpose", "tasks", "members", "meetings", "obligations", "decisions", "funding", "history"]);
 export type MandateSection = z.infer<typeof MandateSection>;
 
 /** A rule of the mandate that is none of the structured fields, shown in the section it belongs to. */
@@ -222,9 +214,12 @@ export const Mandate = z
     time_zone: TimeZone,
     /** ISO 3166-1 alpha-2 code of the holiday calendar. */
     country: z.string().regex(/^[A-Z]{2}$/, { error: "must be a two-letter country code such as DK, NO or SE" }),
-    slack_channel: z.string().regex(/^(#[a-z0-9._-]{1,80}|C[A-Z0-9]{2,})$/, {
-      error: "must be a channel name such as #styregruppe or a channel id such as C012ABCDEF",
-    }).optional(),
+    slack_channel: z
+      .string()
+      .regex(/^(#[a-z0-9._-]{1,80}|C[A-Z0-9]{2,})$/, {
+        error: "must be a channel name such as #styregruppe or a channel id such as C012ABCDEF",
+      })
+      .optional(),
     visibility: z.enum(["public", "members"]),
     reports_to: z.array(Text).optional(),
     valid: z
@@ -252,7 +247,11 @@ export const Mandate = z
   })
   .superRefine((m, ctx) => {
     if (!m.names[m.language]) {
-      ctx.addIssue({ code: "custom", path: ["names", m.language], message: `the name in the committee's language (${m.language}) is missing` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["names", m.language],
+        message: `the name in the committee's language (${m.language}) is missing`,
+      });
     }
     const unique = (items: { id: string }[] | undefined, path: string) => {
       const seen = new Set<string>();
@@ -267,13 +266,15 @@ export const Mandate = z
     unique(m.provisions, "provisions");
     const seats = new Set<string>();
     m.members.forEach((member, i) => {
-      if (seats.has(member.seat)) ctx.addIssue({ code: "custom", path: ["members", i, "seat"], message: `seat "${member.seat}" is used twice` });
+      if (seats.has(member.seat))
+        ctx.addIssue({ code: "custom", path: ["members", i, "seat"], message: `seat "${member.seat}" is used twice` });
       seats.add(member.seat);
     });
     const checkOwner = (owner: Owner, path: (string | number)[]) => {
       if (!("seats" in owner)) return;
       owner.seats.forEach((seat, i) => {
-        if (!seats.has(seat)) ctx.addIssue({ code: "custom", path: [...path, "owner", "seats", i], message: `no member has seat "${seat}"` });
+        if (!seats.has(seat))
+          ctx.addIssue({ code: "custom", path: [...path, "owner", "seats", i], message: `no member has seat "${seat}"` });
       });
     };
     (m.obligations ?? []).forEach((o, i) => {
@@ -289,7 +290,9 @@ export const Mandate = z
         ctx.addIssue({ code: "custom", path: ["obligations", i, "until"], message: "must not be before from" });
       }
     });
-    (m.deadlines ?? []).forEach((d, i) => checkOwner(d.owner, ["deadlines", i]));
+    (m.deadlines ?? []).forEach((d, i) => {
+      checkOwner(d.owner, ["deadlines", i]);
+    });
   });
 export type Mandate = z.infer<typeof Mandate>;
 

@@ -19,7 +19,14 @@ export function dueDatesInYear(obligation: Pick<Obligation, "every" | "due">, ye
   const jan1 = DateTime.utc(year, 1, 1);
   if (12 % times === 0) {
     const months = 12 / times;
-    return Array.from({ length: times }, (_, i) => jan1.plus({ months: months * (i + 1) }).minus({ days: 1 }).toISODate() as CalendarDate);
+    return Array.from(
+      { length: times },
+      (_, i) =>
+        jan1
+          .plus({ months: months * (i + 1) })
+          .minus({ days: 1 })
+          .toISODate() as CalendarDate,
+    );
   }
   const days = jan1.plus({ years: 1 }).diff(jan1, "days").days;
   return Array.from({ length: times }, (_, i) => jan1.plus({ days: Math.round(((i + 1) * days) / times) - 1 }).toISODate() as CalendarDate);

@@ -14,7 +14,13 @@ export function foldForSearch(text: string): string {
 
 /** The words of a query, folded, without duplicates or empties. */
 export function searchWords(query: string): string[] {
-  return [...new Set(foldForSearch(query).split(/[\s,;:!?()"'«»]+/).filter((w) => w.length > 0))];
+  return [
+    ...new Set(
+      foldForSearch(query)
+        .split(/[\s,;:!?()"'«»]+/)
+        .filter((w) => w.length > 0),
+    ),
+  ];
 }
 
 /** Whether every word occurs in the text (as a substring of the folded text). */

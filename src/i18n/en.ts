@@ -197,24 +197,20 @@ export const en = {
   },
 
   errors: {
-    unknown_committee: (p) =>
-      `No committee you can see is called “${p.query}”. Type \`/mandat\` to list your committees.`,
-    ambiguous_committee: (p) =>
-      `“${p.query}” fits several committees: ${codeList(p.candidates)}. Type one of those names.`,
+    unknown_committee: (p) => `No committee you can see is called “${p.query}”. Type \`/mandat\` to list your committees.`,
+    ambiguous_committee: (p) => `“${p.query}” fits several committees: ${codeList(p.candidates)}. Type one of those names.`,
     unknown_section: (p) =>
       `There is no part called “${p.word}”. Try purpose, tasks, members, meetings, reporting, decisions, funding or history.`,
     unknown_version: (p) => `${p.committee} has no version ${p.version}; the versions are 1 to ${p.latest}.`,
     search_needs_words: () => "Type what to search for, e.g. `/mandat search budget`.",
-    not_a_date: (p) =>
-      `“${p.input}” is not a date. Type e.g. 2025-03-31, 31.3.2025 or 31 March 2025.`,
+    not_a_date: (p) => `“${p.input}” is not a date. Type e.g. 2025-03-31, 31.3.2025 or 31 March 2025.`,
     no_such_day: (p) => `“${p.input}” is not a day in the calendar. Check the day and month.`,
     date_in_past: (p) => `${formatDate(String(p.date), "en")} has passed. A new deadline must be today or later.`,
     title_missing: () => "Give the deadline a title after the date, e.g. `/frist gms-2024 new 31.3.2026 Annual report`.",
     title_too_long: (p) => `The title is too long: at most ${p.max} characters.`,
     deadline_id_missing: () => "Type the deadline's number, e.g. `/frist done 12`. `/frist` shows the numbers.",
     unknown_deadline: (p) => `There is no deadline #${p.id} that you can see. \`/frist all\` shows the numbers.`,
-    not_allowed_to_edit_deadlines: (p) =>
-      `Only the chair and the secretariat of ${p.committee} can add, complete or waive its deadlines.`,
+    not_allowed_to_edit_deadlines: (p) => `Only the chair and the secretariat of ${p.committee} can add, complete or waive its deadlines.`,
     deadline_already_resolved: (p) => `Deadline #${p.id} is already ${p.status === "done" ? "done" : "waived"}.`,
     waive_reason_missing: (p) => `Say why the deadline is waived, e.g. \`/frist waive ${p.id} postponed by the ministry\`.`,
     stale_button: () => "This button no longer works. Type `/mandat` again.",

@@ -1,6 +1,6 @@
 import type { Language } from "../domain/language.js";
 import { da } from "./da.js";
-import { type Messages, en } from "./en.js";
+import { en, type Messages } from "./en.js";
 import { nb } from "./nb.js";
 import { sv } from "./sv.js";
 

@@ -1,4 +1,4 @@
-import { readFile, readdir, stat } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { isMap, parseDocument } from "yaml";
 import type { z } from "zod";
@@ -10,9 +10,7 @@ export interface MandateProblem {
   message: string;
 }
 
-export type MandateFileResult =
-  | { ok: true; file: string; mandate: Mandate }
-  | { ok: false; file: string; problems: MandateProblem[] };
+export type MandateFileResult = { ok: true; file: string; mandate: Mandate } | { ok: false; file: string; problems: MandateProblem[] };
 
 /** `obligations[2].every.at_least` from zod's ["obligations", 2, "every", "at_least"]. */
 export function formatIssuePath(issuePath: readonly PropertyKey[]): string {

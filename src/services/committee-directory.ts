@@ -1,8 +1,8 @@
+import type { Committee, CommitteeStore, MandateVersionInfo } from "../db/committee-store.js";
 import { canSeeCommittee } from "../domain/access.js";
 import type { Caller } from "../domain/caller.js";
 import { matchCommittees } from "../domain/committee-match.js";
 import { MandatError } from "../domain/errors.js";
-import type { MandateVersionInfo, Committee, CommitteeStore } from "../db/committee-store.js";
 import type { MemberRole } from "../domain/mandate.js";
 import { type MandateHit, searchMandate } from "../domain/mandate-search.js";
 import { searchWords } from "../domain/search-text.js";
@@ -48,9 +48,7 @@ export class CommitteeDirectory {
     const words = searchWords(query);
     if (words.length === 0) throw new MandatError("search_needs_words");
     const visible = await this.visibleTo(caller);
-    return visible
-      .map(({ committee }) => ({ committee, hits: searchMandate(committee.mandate, words) }))
-      .filter((r) => r.hits.length > 0);
+    return visible.map(({ committee }) => ({ committee, hits: searchMandate(committee.mandate, words) })).filter((r) => r.hits.length > 0);
   }
 
   versions(committee: Committee): Promise<MandateVersionInfo[]> {

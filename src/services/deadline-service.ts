@@ -1,3 +1,5 @@
+import type { Committee, CommitteeStore } from "../db/committee-store.js";
+import type { DeadlineStore } from "../db/deadline-store.js";
 import { canEditDeadlines } from "../domain/access.js";
 import { type CalendarDate, dateInZone } from "../domain/calendar-date.js";
 import { type Caller, callerLabel } from "../domain/caller.js";
@@ -8,12 +10,10 @@ import {
   type DeadlineStatusAt,
   deadlineStateAt,
   isListed,
-  planningHorizon,
   plannedDeadlines,
+  planningHorizon,
 } from "../domain/deadline.js";
 import { MandatError } from "../domain/errors.js";
-import type { Committee, CommitteeStore } from "../db/committee-store.js";
-import type { DeadlineStore } from "../db/deadline-store.js";
 import type { CommitteeDirectory, VisibleCommittee } from "./committee-directory.js";
 
 /** A deadline as someone sees it at a moment. */
@@ -37,7 +37,10 @@ export class DeadlineService {
    * planned into the database a year past `now` first, so they have ids to complete and waive.
    */
   async list(scope: VisibleCommittee[], listing: DeadlineListing, now: Date): Promise<DeadlineView[]> {
-    await this.ensurePlanned(scope.map((v) => v.committee), now);
+    await this.ensurePlanned(
+      scope.map((v) => v.committee),
+      now,
+    );
     const byId = new Map(scope.map((v) => [v.committee.id, v.committee]));
     const rows = await this.deadlines.forCommittees([...byId.keys()]);
     return rows
@@ -45,10 +48,16 @@ export class DeadlineService {
       .flatMap((deadline) => {
         const committee = byId.get(deadline.committeeId);
         if (!committee) return [];
-        const status = deadlineStateAt(deadline, { instant: now, zone: committee.timeZone, closesOn: closesOn(deadline, committee.mandate) });
+        const status = deadlineStateAt(deadline, {
+          instant: now,
+          zone: committee.timeZone,
+          closesOn: closesOn(deadline, committee.mandate),
+        });
         return isListed(status, listing) ? [{ deadline, committee, status }] : [];
       })
-      .sort((a, b) => (a.deadline.dueDate < b.deadline.dueDate ? -1 : a.deadline.dueDate > b.deadline.dueDate ? 1 : a.deadline.id - b.deadline.id));
+      .sort((a, b) =>
+        a.deadline.dueDate < b.deadline.dueDate ? -1 : a.deadline.dueDate > b.deadline.dueDate ? 1 : a.deadline.id - b.deadline.id,
+      );
   }
 
   async add(caller: Caller, target: VisibleCommittee, input: { dueDate: CalendarDate; title: string }, now: Date): Promise<DeadlineView> {
@@ -80,15 +89,27 @@ export class DeadlineService {
     return this.resolve(caller, id, { status: "waived", reason: reason.trim() }, now);
   }
 
-  private async resolve(caller: Caller, id: number, change: { status: "done" | "waived"; reason?: string }, now: Date): Promise<DeadlineView> {
+  private async resolve(
+    caller: Caller,
+    id: number,
+    change: { status: "done" | "waived"; reason?: string },
+    now: Date,
+  ): Promise<DeadlineView> {
     const deadline = await this.deadlines.byId(id);
     // A deadline of a committee the caller cannot see does not exist for them.
     const visible = deadline && (await this.directory.visibleTo(caller)).find((v) => v.committee.id === deadline.committeeId);
     if (!deadline || !visible) throw new MandatError("unknown_deadline", { id });
     const language = { language: visible.committee.mandate.language };
-    if (!canEditDeadlines(visible.roles)) throw new MandatError("not_allowed_to_edit_deadlines", { committee: visible.committee.slug }, language);
+    if (!canEditDeadlines(visible.roles))
+      throw new MandatError("not_allowed_to_edit_deadlines", { committee: visible.committee.slug }, language);
     if (deadline.status !== "open") throw new MandatError("deadline_already_resolved", { id, status: deadline.status }, language);
-    const resolved = await this.deadlines.resolve({ id, status: change.status, at: now, by: callerLabel(caller), ...(change.reason ? { reason: change.reason } : {}) });
+    const resolved = await this.deadlines.resolve({
+      id,
+      status: change.status,
+      at: now,
+      by: callerLabel(caller),
+      ...(change.reason ? { reason: change.reason } : {}),
+    });
     if (!resolved) throw new MandatError("deadline_already_resolved", { id, status: change.status }, language);
     return this.view(resolved, visible.committee, now);
   }

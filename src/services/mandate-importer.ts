@@ -1,10 +1,10 @@
-import { dateInZone } from "../domain/calendar-date.js";
-import { planningHorizon, plannedDeadlines, reconcileDeadlines } from "../domain/deadline.js";
-import type { Mandate } from "../domain/mandate.js";
 import type { CommitteeStore } from "../db/committee-store.js";
 import type { DeadlineStore } from "../db/deadline-store.js";
+import { dateInZone } from "../domain/calendar-date.js";
+import { plannedDeadlines, planningHorizon, reconcileDeadlines } from "../domain/deadline.js";
+import type { Mandate } from "../domain/mandate.js";
 import { contentHash } from "../mandates/content-hash.js";
-import { loadMandateFile, mandateFilesAt, type MandateProblem } from "../mandates/load-mandate-file.js";
+import { loadMandateFile, type MandateProblem, mandateFilesAt } from "../mandates/load-mandate-file.js";
 
 export type ImportOutcome =
   | { file: string; status: "created" | "new_version" | "unchanged"; slug: string; version: number }
@@ -39,7 +39,11 @@ export class MandateImporter {
       }
       const other = slugs.get(loaded.mandate.slug);
       if (other) {
-        outcomes.push({ file, status: "refused", problems: [{ path: "slug", message: `"${loaded.mandate.slug}" is already the slug of ${other}` }] });
+        outcomes.push({
+          file,
+          status: "refused",
+          problems: [{ path: "slug", message: `"${loaded.mandate.slug}" is already the slug of ${other}` }],
+        });
         continue;
       }
       slugs.set(loaded.mandate.slug, file);

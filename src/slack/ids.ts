@@ -18,7 +18,10 @@ export const ACTION_PATTERN = {
   openCommittee: new RegExp(`^${ACTION_PREFIX.openCommittee}(:|$)`),
 } as const;
 
-const Slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(40);
+const Slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .max(40);
 
 export const SectionButtonValue = z.strictObject({
   committee: Slug,

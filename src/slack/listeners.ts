@@ -1,4 +1,5 @@
 import type { App } from "@slack/bolt";
+import type { z } from "zod";
 import { runSafely } from "../../commands/command.js";
 import type { CommandContext, CommandServices } from "../../commands/context.js";
 import { COMMANDS } from "../../commands/index.js";
@@ -7,7 +8,6 @@ import type { Reply } from "../../commands/reply.js";
 import { MandatError } from "../domain/errors.js";
 import type { Language } from "../domain/language.js";
 import type { MandateSection } from "../domain/mandate.js";
-import type { z } from "zod";
 import { replyMessage } from "./blocks/reply-blocks.js";
 import { ACTION_PATTERN, OpenButtonValue, parseButtonValue, SectionButtonValue } from "./ids.js";
 import { withinBudget } from "./reply-in-time.js";
@@ -60,7 +60,12 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
         reply = { kind: "error", language: defaultLanguage, error: new MandatError("stale_button") };
       } else {
         const context: CommandContext = { caller: { slackUserId: body.user.id }, now: clock(), defaultLanguage, language: value.language };
-        const input = { kind: "show", committee: value.committee, section: section(value), ...(value.version ? { version: value.version } : {}) } as const;
+        const input = {
+          kind: "show",
+          committee: value.committee,
+          section: section(value),
+          ...(value.version ? { version: value.version } : {}),
+        } as const;
         reply = await runSafely(() => mandat.run(input, context, services), context, services).catch((error: unknown) => {
           logger.error("mandate button failed", error);
           return faultReply(value.language);

@@ -29,9 +29,14 @@ function cleanEnv(vars: Record<string, string>): NodeJS.ProcessEnv {
 
 function run(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ["--import", "tsx", script, ...args], { cwd: ROOT, env, timeout: TIMEOUT - 5_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === "number" ? error.code : -1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ["--import", "tsx", script, ...args],
+      { cwd: ROOT, env, timeout: TIMEOUT - 5_000 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === "number" ? error.code : -1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -48,7 +53,9 @@ afterAll(async () => {
 const cli = (...args: string[]) => run("src/cli/main.ts", args, cleanEnv({ DATA_DIR: dataDir }));
 
 describe("npm run cli", () => {
-  it("answers `/frist gms-2024 alla` as of 2024-10-01 in Swedish: the requisition is due 1 November, in 31 days", { timeout: TIMEOUT }, async () => {
+  it("answers `/frist gms-2024 alla` as of 2024-10-01 in Swedish: the requisition is due 1 November, in 31 days", {
+    timeout: TIMEOUT,
+  }, async () => {
     const { code, stdout, stderr } = await cli("/frist gms-2024 alla", "--now", "2024-10-01T09:00:00Z", "--lang", "sv");
     expect(stderr).not.toContain("refused");
     expect(code).toBe(0);
@@ -150,7 +157,9 @@ describe("npm start without Slack credentials", () => {
     expect(stdout).toContain(`Database: embedded (PGlite) in ${ownDataDir}`);
     expect(stdout).toContain("Mandates from mandates:");
     for (const slug of ["dk-personlig-medicin", "gms-2022", "gms-2024", "norprem"]) expect(stdout).toContain(`created ${slug}, version 1`);
-    expect(stderr).toContain("Slack is not configured: SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode) are missing.");
+    expect(stderr).toContain(
+      "Slack is not configured: SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode) are missing.",
+    );
     expect(stderr).toContain('npm run cli -- "/mandat"');
     expect(stderr).toContain("README.md");
     // It closed the embedded database on the way out.

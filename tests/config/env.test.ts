@@ -121,7 +121,11 @@ describe("slackConnection", () => {
     ["only a bot token", { SLACK_BOT_TOKEN: "xoxb-1" }, ["SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode)"]],
     ["only a signing secret", { SLACK_SIGNING_SECRET: "sig" }, ["SLACK_BOT_TOKEN"]],
     ["only an app token", { SLACK_APP_TOKEN: "xapp-1" }, ["SLACK_BOT_TOKEN"]],
-    ["empty strings", { SLACK_BOT_TOKEN: "", SLACK_SIGNING_SECRET: "" }, ["SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode)"]],
+    [
+      "empty strings",
+      { SLACK_BOT_TOKEN: "", SLACK_SIGNING_SECRET: "" },
+      ["SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode)"],
+    ],
   ])("is none with %s, listing what is missing", (_label, vars, missing) => {
     expect(slackConnection(env(vars))).toEqual({ mode: "none", missing });
   });

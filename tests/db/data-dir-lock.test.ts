@@ -1,6 +1,6 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { hostname, tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -39,7 +39,9 @@ function liveProcess(): ChildProcess & { pid: number } {
 }
 
 function exited(child: ChildProcess): Promise<void> {
-  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once("exit", () => resolve()));
+  return child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise((resolve) => child.once("exit", () => resolve()));
 }
 
 /** The pid of a process that has finished. */
@@ -166,9 +168,14 @@ describe("the CLI and a data directory in use", () => {
     const env: NodeJS.ProcessEnv = { ...process.env, TZ: "UTC", DATA_DIR: dataDir, MANDATES_DIR: "mandates" };
     for (const key of Object.keys(env)) if (key.startsWith("SLACK_") || key === "DATABASE_URL") delete env[key];
     return new Promise((resolve) => {
-      execFile(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], { cwd: ROOT, env, timeout: 60_000 }, (error, stdout, stderr) => {
-        resolve({ code: error ? (typeof error.code === "number" ? error.code : -1) : 0, stdout, stderr });
-      });
+      execFile(
+        process.execPath,
+        ["--import", "tsx", "src/cli/main.ts", ...args],
+        { cwd: ROOT, env, timeout: 60_000 },
+        (error, stdout, stderr) => {
+          resolve({ code: error ? (typeof error.code === "number" ? error.code : -1) : 0, stdout, stderr });
+        },
+      );
     });
   }
 

@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile, appendFile } from "node:fs/promises";
+import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -122,9 +122,17 @@ const migrateLocksHeld = async (session: SqlSession) =>
 /** The migrations on disk, each with the sha256 of its migration.sql bytes, computed here. */
 async function migrationsOnDisk(dir: string): Promise<{ name: string; checksum: string }[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
-    names.map(async (name) => ({ name, checksum: createHash("sha256").update(await readFile(path.join(dir, name, "migration.sql"))).digest("hex") })),
+    names.map(async (name) => ({
+      name,
+      checksum: createHash("sha256")
+        .update(await readFile(path.join(dir, name, "migration.sql")))
+        .digest("hex"),
+    })),
   );
 }
 
@@ -270,10 +278,15 @@ describe.skipIf(!PG_URL)("migrate on PostgreSQL with other processes", () => {
     const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, CHECKPOINT_DISABLE: "1" };
     delete env.DATA_DIR;
     return new Promise((resolve) => {
-      execFile(process.execPath, ["node_modules/prisma/build/index.js", ...args], { cwd: ROOT, env, timeout: 60_000 }, (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
-        resolve({ code, output: `${stdout}\n${stderr}` });
-      });
+      execFile(
+        process.execPath,
+        ["node_modules/prisma/build/index.js", ...args],
+        { cwd: ROOT, env, timeout: 60_000 },
+        (error, stdout, stderr) => {
+          const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
+          resolve({ code, output: `${stdout}\n${stderr}` });
+        },
+      );
     });
   }
 

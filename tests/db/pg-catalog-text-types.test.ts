@@ -24,7 +24,7 @@ describe.skipIf(!URL)("the OID 18/19 workaround for prisma issue 27403 (PostgreS
     for (const cleanup of cleanups.reverse()) await cleanup();
   });
 
-  it("a plain @prisma/adapter-pg adapter still throws on `name` and \"char\" columns (issue 27403 is not fixed)", async () => {
+  it('a plain @prisma/adapter-pg adapter still throws on `name` and "char" columns (issue 27403 is not fixed)', async () => {
     const factory = new PrismaPg({ connectionString: URL });
     const adapter = await factory.connect();
     cleanups.push(() => adapter.dispose());
@@ -77,7 +77,11 @@ describe.skipIf(!URL)("the OID 18/19 workaround for prisma issue 27403 (PostgreS
     cleanups.push(() => adapter.dispose());
     const plain = await new PrismaPg({ connectionString: URL }).connect();
     cleanups.push(() => plain.dispose());
-    const query = { sql: `SELECT 1::int4 AS i, 2::int8 AS b, true AS f, now() AS ts, '{"a":1}'::jsonb AS j, 'q'::text AS t`, args: [], argTypes: [] };
+    const query = {
+      sql: `SELECT 1::int4 AS i, 2::int8 AS b, true AS f, now() AS ts, '{"a":1}'::jsonb AS j, 'q'::text AS t`,
+      args: [],
+      argTypes: [],
+    };
     const [wrapped, original] = await Promise.all([adapter.queryRaw(query), plain.queryRaw(query)]);
     expect(wrapped.columnTypes).toEqual(original.columnTypes);
     expect(wrapped.columnTypes[0]).not.toBe(wrapped.columnTypes[5]);

@@ -7,8 +7,8 @@ import {
   deadlineStateAt,
   isListed,
   type PlannedDeadline,
-  planningHorizon,
   plannedDeadlines,
+  planningHorizon,
   reconcileDeadlines,
   UPCOMING_DAYS,
 } from "../../src/domain/deadline.js";
@@ -122,10 +122,38 @@ describe("deadlineStateAt: resolved, missed, and resolved after the instant", ()
     ["done before the due day", done("2025-03-31", "2025-03-15T09:00:00Z"), "2025-03-20T12:00:00Z", undefined, "done", 11],
     ["done late, seen afterwards", done("2025-03-31", "2025-04-05T09:00:00Z"), "2025-04-10T12:00:00Z", undefined, "done", -10],
     ["done exactly at the instant", done("2025-03-31", "2025-04-05T09:00:00Z"), "2025-04-05T09:00:00Z", undefined, "done", -5],
-    ["done after the instant: was still open then", done("2025-03-31", "2025-04-05T09:00:00Z"), "2025-03-20T12:00:00Z", undefined, "open", 11],
-    ["done after the instant: was overdue then", done("2025-03-31", "2025-04-05T09:00:00Z"), "2025-04-05T08:59:59Z", undefined, "overdue", -5],
-    ["done after the instant: was missed then", done("2025-03-31", "2025-07-05T09:00:00Z"), "2025-07-02T12:00:00Z", "2025-06-30", "missed", -93],
-    ["done, though it would count as missed now", done("2025-03-31", "2025-04-05T09:00:00Z"), "2025-08-01T12:00:00Z", "2025-06-30", "done", -123],
+    [
+      "done after the instant: was still open then",
+      done("2025-03-31", "2025-04-05T09:00:00Z"),
+      "2025-03-20T12:00:00Z",
+      undefined,
+      "open",
+      11,
+    ],
+    [
+      "done after the instant: was overdue then",
+      done("2025-03-31", "2025-04-05T09:00:00Z"),
+      "2025-04-05T08:59:59Z",
+      undefined,
+      "overdue",
+      -5,
+    ],
+    [
+      "done after the instant: was missed then",
+      done("2025-03-31", "2025-07-05T09:00:00Z"),
+      "2025-07-02T12:00:00Z",
+      "2025-06-30",
+      "missed",
+      -93,
+    ],
+    [
+      "done, though it would count as missed now",
+      done("2025-03-31", "2025-04-05T09:00:00Z"),
+      "2025-08-01T12:00:00Z",
+      "2025-06-30",
+      "done",
+      -123,
+    ],
     ["waived before the due day", waived("2025-03-31", "2025-03-01T09:00:00Z"), "2025-03-02T12:00:00Z", undefined, "waived", 29],
     ["waived after the instant", waived("2025-03-31", "2025-03-01T09:00:00Z"), "2025-02-28T12:00:00Z", undefined, "open", 31],
     ["waived long after it closed", waived("2025-03-31", "2025-09-01T09:00:00Z"), "2025-10-01T12:00:00Z", "2025-06-30", "waived", -184],
@@ -149,7 +177,12 @@ describe("closesOn", () => {
   const m = mandate();
   it.each<[string, Pick<Deadline, "source" | "sourceKey" | "dueDate">, Mandate, CalendarDate | undefined]>([
     ["a hand-added deadline never closes", { source: "manual", sourceKey: null, dueDate: "2025-03-31" }, m, undefined],
-    ["a duty's occurrence closes when the next one is due", { source: "obligation", sourceKey: "obligation:status:2025-03-31", dueDate: "2025-03-31" }, m, "2025-06-30"],
+    [
+      "a duty's occurrence closes when the next one is due",
+      { source: "obligation", sourceKey: "obligation:status:2025-03-31", dueDate: "2025-03-31" },
+      m,
+      "2025-06-30",
+    ],
     ["… over a year boundary", { source: "obligation", sourceKey: "obligation:status:2025-12-31", dueDate: "2025-12-31" }, m, "2026-03-31"],
     [
       "… in an open-ended mandate",
@@ -157,16 +190,36 @@ describe("closesOn", () => {
       mandate({ from: "2025-01-01" }),
       "2030-12-31",
     ],
-    ["a duty that left the mandate closes on its due day", { source: "obligation", sourceKey: "obligation:gone:2025-03-31", dueDate: "2025-03-31" }, m, "2025-03-31"],
-    ["a mandate clause closes when the mandate expires", { source: "mandate_clause", sourceKey: "deadline:plan", dueDate: "2025-03-31" }, m, "2026-06-30"],
+    [
+      "a duty that left the mandate closes on its due day",
+      { source: "obligation", sourceKey: "obligation:gone:2025-03-31", dueDate: "2025-03-31" },
+      m,
+      "2025-03-31",
+    ],
+    [
+      "a mandate clause closes when the mandate expires",
+      { source: "mandate_clause", sourceKey: "deadline:plan", dueDate: "2025-03-31" },
+      m,
+      "2026-06-30",
+    ],
     [
       "… but not sooner than 90 days after its due day",
       { source: "mandate_clause", sourceKey: "deadline:slutrapport", dueDate: "2026-05-31" },
       m,
       "2026-08-29",
     ],
-    ["… exactly 90 days after when that is later", { source: "mandate_clause", sourceKey: "deadline:x", dueDate: "2026-06-30" }, m, "2026-09-28"],
-    ["a mandate clause in an open-ended mandate never closes", { source: "mandate_clause", sourceKey: "deadline:plan", dueDate: "2025-03-31" }, mandate({ from: "2025-01-01" }), undefined],
+    [
+      "… exactly 90 days after when that is later",
+      { source: "mandate_clause", sourceKey: "deadline:x", dueDate: "2026-06-30" },
+      m,
+      "2026-09-28",
+    ],
+    [
+      "a mandate clause in an open-ended mandate never closes",
+      { source: "mandate_clause", sourceKey: "deadline:plan", dueDate: "2025-03-31" },
+      mandate({ from: "2025-01-01" }),
+      undefined,
+    ],
     [
       "the last occurrence of a duty closes when the mandate expires, with the same 90 days' grace",
       { source: "obligation", sourceKey: "obligation:status:2026-06-30", dueDate: "2026-06-30" },
@@ -176,7 +229,10 @@ describe("closesOn", () => {
     [
       "… and a duty with its own end closes by that end even in an open-ended mandate",
       { source: "obligation", sourceKey: "obligation:status:2025-06-30", dueDate: "2025-06-30" },
-      Mandate.parse({ ...mandate({ from: "2025-01-01" }), obligations: [{ ...mandate().obligations![0]!, until: "2025-08-31" }] }),
+      Mandate.parse({
+        ...mandate({ from: "2025-01-01" }),
+        obligations: (mandate().obligations ?? []).slice(0, 1).map((o) => ({ ...o, until: "2025-08-31" })),
+      }),
       "2025-09-28",
     ],
   ])("%s", (_, deadline, mandateVersion, expected) => {
@@ -184,9 +240,16 @@ describe("closesOn", () => {
   });
 
   it("turns an unanswered quarterly report from overdue into missed when the next quarter's report is due", () => {
-    const deadline = { source: "obligation" as const, sourceKey: "obligation:status:2025-03-31", dueDate: "2025-03-31" as const, status: "open" as const, resolvedAt: null };
+    const deadline = {
+      source: "obligation" as const,
+      sourceKey: "obligation:status:2025-03-31",
+      dueDate: "2025-03-31" as const,
+      status: "open" as const,
+      resolvedAt: null,
+    };
     const closes = closesOn(deadline, m);
-    const at = (instant: string) => deadlineStateAt(deadline, { instant: new Date(instant), zone: "Europe/Copenhagen", closesOn: closes }).state;
+    const at = (instant: string) =>
+      deadlineStateAt(deadline, { instant: new Date(instant), zone: "Europe/Copenhagen", closesOn: closes }).state;
     expect(at("2025-04-01T08:00:00Z")).toBe("overdue");
     expect(at("2025-06-30T21:59:59Z")).toBe("overdue"); // 23:59:59 on 30 June, Copenhagen
     expect(at("2025-06-30T22:00:00Z")).toBe("missed");
@@ -206,7 +269,15 @@ describe("plannedDeadlines", () => {
         clause: null,
         dueDate: "2026-05-31",
       },
-      { source: "mandate_clause", sourceKey: "deadline:plan", title: "Plan", owner: { body: "Styrelsen" }, recipient: "Ministeriet", clause: "§ 2", dueDate: "2025-03-31" },
+      {
+        source: "mandate_clause",
+        sourceKey: "deadline:plan",
+        title: "Plan",
+        owner: { body: "Styrelsen" },
+        recipient: "Ministeriet",
+        clause: "§ 2",
+        dueDate: "2025-03-31",
+      },
       ...(["2025-03-31", "2025-06-30", "2025-09-30"] as const).map((dueDate) => ({
         source: "obligation" as const,
         sourceKey: `obligation:status:${dueDate}`,
@@ -245,8 +316,24 @@ describe("reconcileDeadlines", () => {
   };
   type Stored = Parameters<typeof reconcileDeadlines>[1][number];
   const stored = (id: number, key: string | null, status: Stored["status"] = "open", change: Partial<Stored> = {}): Stored => {
-    const base = planned.find((x) => x.sourceKey === key) ?? { title: "Elsewhere", owner: { role: "chair" as const }, recipient: null, clause: null, dueDate: "2025-05-01" as const };
-    return { id, sourceKey: key, status, title: base.title, owner: base.owner, recipient: base.recipient, clause: base.clause, dueDate: base.dueDate, ...change };
+    const base = planned.find((x) => x.sourceKey === key) ?? {
+      title: "Elsewhere",
+      owner: { role: "chair" as const },
+      recipient: null,
+      clause: null,
+      dueDate: "2025-05-01" as const,
+    };
+    return {
+      id,
+      sourceKey: key,
+      status,
+      title: base.title,
+      owner: base.owner,
+      recipient: base.recipient,
+      clause: base.clause,
+      dueDate: base.dueDate,
+      ...change,
+    };
   };
   const Q1 = "obligation:status:2025-03-31";
   const Q2 = "obligation:status:2025-06-30";
@@ -263,24 +350,70 @@ describe("reconcileDeadlines", () => {
       [stored(1, "deadline:slutrapport"), stored(2, PLAN), stored(3, Q1), stored(4, Q2)],
       { create: [], update: [], remove: [] },
     ],
-    ["an open row with another title is updated", [stored(1, "deadline:slutrapport"), stored(2, PLAN, "open", { title: "Old" }), stored(3, Q1), stored(4, Q2)], { create: [], update: [2], remove: [] }],
-    ["an open row with another date is updated", [stored(1, "deadline:slutrapport"), stored(2, PLAN, "open", { dueDate: "2025-04-30" }), stored(3, Q1), stored(4, Q2)], { create: [], update: [2], remove: [] }],
-    ["an open row with another owner is updated", [stored(1, "deadline:slutrapport"), stored(2, PLAN), stored(3, Q1, "open", { owner: { role: "secretariat" } }), stored(4, Q2)], { create: [], update: [3], remove: [] }],
-    ["an open row with another recipient is updated", [stored(1, "deadline:slutrapport"), stored(2, PLAN, "open", { recipient: null }), stored(3, Q1), stored(4, Q2)], { create: [], update: [2], remove: [] }],
-    ["an open row with another clause is updated", [stored(1, "deadline:slutrapport"), stored(2, PLAN), stored(3, Q1, "open", { clause: "§ 5" }), stored(4, Q2)], { create: [], update: [3], remove: [] }],
-    ["a done row that differs stays as it is", [stored(1, "deadline:slutrapport"), stored(2, PLAN, "done", { title: "Old" }), stored(3, Q1), stored(4, Q2)], { create: [], update: [], remove: [] }],
-    ["a waived row that differs stays as it is", [stored(1, "deadline:slutrapport"), stored(2, PLAN), stored(3, Q1, "waived", { dueDate: "2025-04-15" }), stored(4, Q2)], { create: [], update: [], remove: [] }],
+    [
+      "an open row with another title is updated",
+      [stored(1, "deadline:slutrapport"), stored(2, PLAN, "open", { title: "Old" }), stored(3, Q1), stored(4, Q2)],
+      { create: [], update: [2], remove: [] },
+    ],
+    [
+      "an open row with another date is updated",
+      [stored(1, "deadline:slutrapport"), stored(2, PLAN, "open", { dueDate: "2025-04-30" }), stored(3, Q1), stored(4, Q2)],
+      { create: [], update: [2], remove: [] },
+    ],
+    [
+      "an open row with another owner is updated",
+      [stored(1, "deadline:slutrapport"), stored(2, PLAN), stored(3, Q1, "open", { owner: { role: "secretariat" } }), stored(4, Q2)],
+      { create: [], update: [3], remove: [] },
+    ],
+    [
+      "an open row with another recipient is updated",
+      [stored(1, "deadline:slutrapport"), stored(2, PLAN, "open", { recipient: null }), stored(3, Q1), stored(4, Q2)],
+      { create: [], update: [2], remove: [] },
+    ],
+    [
+      "an open row with another clause is updated",
+      [stored(1, "deadline:slutrapport"), stored(2, PLAN), stored(3, Q1, "open", { clause: "§ 5" }), stored(4, Q2)],
+      { create: [], update: [3], remove: [] },
+    ],
+    [
+      "a done row that differs stays as it is",
+      [stored(1, "deadline:slutrapport"), stored(2, PLAN, "done", { title: "Old" }), stored(3, Q1), stored(4, Q2)],
+      { create: [], update: [], remove: [] },
+    ],
+    [
+      "a waived row that differs stays as it is",
+      [stored(1, "deadline:slutrapport"), stored(2, PLAN), stored(3, Q1, "waived", { dueDate: "2025-04-15" }), stored(4, Q2)],
+      { create: [], update: [], remove: [] },
+    ],
     [
       "an open row no longer planned is removed",
-      [stored(1, "deadline:slutrapport"), stored(2, PLAN), stored(3, Q1), stored(4, Q2), stored(5, "deadline:dropped"), stored(6, "obligation:status:2024-12-31")],
+      [
+        stored(1, "deadline:slutrapport"),
+        stored(2, PLAN),
+        stored(3, Q1),
+        stored(4, Q2),
+        stored(5, "deadline:dropped"),
+        stored(6, "obligation:status:2024-12-31"),
+      ],
       { create: [], update: [], remove: [5, 6] },
     ],
     [
       "a done or waived row no longer planned stays",
-      [stored(1, "deadline:slutrapport"), stored(2, PLAN), stored(3, Q1), stored(4, Q2), stored(5, "deadline:dropped", "done"), stored(6, "obligation:gone:2025-03-31", "waived")],
+      [
+        stored(1, "deadline:slutrapport"),
+        stored(2, PLAN),
+        stored(3, Q1),
+        stored(4, Q2),
+        stored(5, "deadline:dropped", "done"),
+        stored(6, "obligation:gone:2025-03-31", "waived"),
+      ],
       { create: [], update: [], remove: [] },
     ],
-    ["hand-added rows are never touched", [stored(7, null), stored(8, null, "done")], { create: ["deadline:slutrapport", PLAN, Q1, Q2], update: [], remove: [] }],
+    [
+      "hand-added rows are never touched",
+      [stored(7, null), stored(8, null, "done")],
+      { create: ["deadline:slutrapport", PLAN, Q1, Q2], update: [], remove: [] },
+    ],
     [
       "a mix",
       [stored(2, PLAN, "done", { title: "Old" }), stored(3, Q1, "open", { title: "Old" }), stored(5, "deadline:dropped"), stored(7, null)],

@@ -45,8 +45,22 @@ function rich(): Record<string, unknown> {
     decisions: { rule: "qualified_majority", quorum: 0.5, threshold: 0.67 },
     obligations: [
       { id: "status", title: "Status", owner: { seats: ["formand"] }, every: { at_least: 2, per: "year" } },
-      { id: "regnskab", title: "Regnskab", owner: { role: "secretariat" }, to: "Ministeriet", every: { at_least: 2, per: "year" }, due: ["03-31", "09-30"] },
-      { id: "aarsrapport", title: "Årsrapport", owner: { body: "Styrelsen" }, every: { at_least: 1, per: "year" }, from: "2025-06-01", until: "2026-06-30" },
+      {
+        id: "regnskab",
+        title: "Regnskab",
+        owner: { role: "secretariat" },
+        to: "Ministeriet",
+        every: { at_least: 2, per: "year" },
+        due: ["03-31", "09-30"],
+      },
+      {
+        id: "aarsrapport",
+        title: "Årsrapport",
+        owner: { body: "Styrelsen" },
+        every: { at_least: 1, per: "year" },
+        from: "2025-06-01",
+        until: "2026-06-30",
+      },
     ],
     deadlines: [{ id: "slutrapport", title: "Slutrapport", due: "2026-12-01", owner: { seats: ["formand", "sekretariat"] } }],
     funding: {
@@ -93,12 +107,22 @@ describe("Mandate schema: accepted", () => {
   });
 
   it.each<[string, (m: any) => void]>([
-    ["a name in English for a Swedish committee", (m) => Object.assign(m, { language: "sv", names: { sv: "Testgruppen", en: "Test group" }, time_zone: "Europe/Stockholm", country: "SE" })],
+    [
+      "a name in English for a Swedish committee",
+      (m) =>
+        Object.assign(m, { language: "sv", names: { sv: "Testgruppen", en: "Test group" }, time_zone: "Europe/Stockholm", country: "SE" }),
+    ],
     ["meetings only 'regularly'", (m) => (m.meetings = { regularly: true })],
     ["min_per_year equal to max_per_year", (m) => (m.meetings = { min_per_year: 4, max_per_year: 4 })],
-    ["allocations equal to the total", (m) => (m.funding = { currency: "NOK", total: 100, allocations: [{ id: "a", amount: 100, purpose: "Alt" }] })],
+    [
+      "allocations equal to the total",
+      (m) => (m.funding = { currency: "NOK", total: 100, allocations: [{ id: "a", amount: 100, purpose: "Alt" }] }),
+    ],
     ["allocations without a total", (m) => (m.funding = { currency: "SEK", allocations: [{ id: "a", amount: 100, purpose: "Alt" }] })],
-    ["28 February as a due day", (m) => (m.obligations = [{ id: "x", title: "X", owner: { role: "chair" }, every: { at_least: 1, per: "year" }, due: ["02-28"] }])],
+    [
+      "28 February as a due day",
+      (m) => (m.obligations = [{ id: "x", title: "X", owner: { role: "chair" }, every: { at_least: 1, per: "year" }, due: ["02-28"] }]),
+    ],
     ["a channel id", (m) => (m.slack_channel = "C012ABCDEF")],
     ["UTC as the zone", (m) => (m.time_zone = "UTC")],
     ["52 times a year", (m) => (m.obligations = [{ id: "x", title: "X", owner: { role: "chair" }, every: { at_least: 52, per: "year" } }])],
@@ -140,20 +164,56 @@ describe("Mandate schema: refused, with the path and the words the importer repo
       [{ path: "obligations[1].due", message: "lists 3 due days but every.at_least is 2; give one day per occurrence" }],
     ],
     ["a duplicate task id", (m) => (m.tasks[1].id = "teste"), [{ path: "tasks[1].id", message: 'id "teste" is used twice' }]],
-    ["a duplicate obligation id", (m) => (m.obligations[2].id = "status"), [{ path: "obligations[2].id", message: 'id "status" is used twice' }]],
-    ["a duplicate deadline id", (m) => m.deadlines.push({ ...m.deadlines[0] }), [{ path: "deadlines[1].id", message: 'id "slutrapport" is used twice' }]],
+    [
+      "a duplicate obligation id",
+      (m) => (m.obligations[2].id = "status"),
+      [{ path: "obligations[2].id", message: 'id "status" is used twice' }],
+    ],
+    [
+      "a duplicate deadline id",
+      (m) => m.deadlines.push({ ...m.deadlines[0] }),
+      [{ path: "deadlines[1].id", message: 'id "slutrapport" is used twice' }],
+    ],
     [
       "a duplicate seat",
       (m) => m.members.push({ seat: "formand", role: "member", title: "Medlem" }),
       [{ path: "members[3].seat", message: 'seat "formand" is used twice' }],
     ],
-    ["an unknown time zone", (m) => (m.time_zone = "Europe/Aarhus"), [{ path: "time_zone", message: "must be an IANA time zone such as Europe/Copenhagen" }]],
-    ["a UTC offset for a time zone", (m) => (m.time_zone = "+01:00"), [{ path: "time_zone", message: "must be an IANA time zone such as Europe/Copenhagen" }]],
-    ["a slug with capitals", (m) => (m.slug = "Test-Udvalg"), [{ path: "slug", message: "must be lower-case letters, digits and hyphens, e.g. norprem" }]],
-    ["a slug with an underscore", (m) => (m.slug = "test_udvalg"), [{ path: "slug", message: "must be lower-case letters, digits and hyphens, e.g. norprem" }]],
-    ["a slug with a double hyphen", (m) => (m.slug = "test--udvalg"), [{ path: "slug", message: "must be lower-case letters, digits and hyphens, e.g. norprem" }]],
-    ["a slug ending in a hyphen", (m) => (m.slug = "test-"), [{ path: "slug", message: "must be lower-case letters, digits and hyphens, e.g. norprem" }]],
-    ["a slug with æøå", (m) => (m.slug = "økonomi"), [{ path: "slug", message: "must be lower-case letters, digits and hyphens, e.g. norprem" }]],
+    [
+      "an unknown time zone",
+      (m) => (m.time_zone = "Europe/Aarhus"),
+      [{ path: "time_zone", message: "must be an IANA time zone such as Europe/Copenhagen" }],
+    ],
+    [
+      "a UTC offset for a time zone",
+      (m) => (m.time_zone = "+01:00"),
+      [{ path: "time_zone", message: "must be an IANA time zone such as Europe/Copenhagen" }],
+    ],
+    [
+      "a slug with capitals",
+      (m) => (m.slug = "Test-Udvalg"),
+      [{ path: "slug", message: "must be lower-case letters, digits and hyphens, e.g. norprem" }],
+    ],
+    [
+      "a slug with an underscore",
+      (m) => (m.slug = "test_udvalg"),
+      [{ path: "slug", message: "must be lower-case letters, digits and hyphens, e.g. norprem" }],
+    ],
+    [
+      "a slug with a double hyphen",
+      (m) => (m.slug = "test--udvalg"),
+      [{ path: "slug", message: "must be lower-case letters, digits and hyphens, e.g. norprem" }],
+    ],
+    [
+      "a slug ending in a hyphen",
+      (m) => (m.slug = "test-"),
+      [{ path: "slug", message: "must be lower-case letters, digits and hyphens, e.g. norprem" }],
+    ],
+    [
+      "a slug with æøå",
+      (m) => (m.slug = "økonomi"),
+      [{ path: "slug", message: "must be lower-case letters, digits and hyphens, e.g. norprem" }],
+    ],
     ["an unknown top-level key", (m) => (m.colour = "blue"), [{ path: "(top level)", message: 'Unrecognized key: "colour"' }]],
     [
       "allocations adding up to more than the total",
@@ -197,22 +257,58 @@ describe("Mandate schema: refused, with the path and the words the importer repo
     ],
     ["another format", (m) => (m.format = "mandat/v2"), [{ path: "format", message: 'must be "mandat/v1"' }]],
     ["no format", (m) => delete m.format, [{ path: "format", message: 'must be "mandat/v1"' }]],
-    ["a date in another notation", (m) => (m.valid.from = "1.1.2025"), [{ path: "valid.from", message: "must be a date written YYYY-MM-DD, e.g. 2025-03-31" }]],
-    ["validity ending before it starts", (m) => (m.valid.until = "2024-12-31"), [{ path: "valid", message: "from must not be after until" }]],
-    ["an obligation ending before it starts", (m) => (m.obligations[2].until = "2025-05-31"), [{ path: "obligations[2].until", message: "must not be before from" }]],
-    ["funding years backwards", (m) => (m.funding.years = { from: 2026, to: 2025 }), [{ path: "funding.years", message: "from must not be after to" }]],
-    ["a currency that is not ISO 4217", (m) => (m.funding.currency = "kr"), [{ path: "funding.currency", message: "must be an ISO 4217 code such as DKK, NOK or SEK" }]],
+    [
+      "a date in another notation",
+      (m) => (m.valid.from = "1.1.2025"),
+      [{ path: "valid.from", message: "must be a date written YYYY-MM-DD, e.g. 2025-03-31" }],
+    ],
+    [
+      "validity ending before it starts",
+      (m) => (m.valid.until = "2024-12-31"),
+      [{ path: "valid", message: "from must not be after until" }],
+    ],
+    [
+      "an obligation ending before it starts",
+      (m) => (m.obligations[2].until = "2025-05-31"),
+      [{ path: "obligations[2].until", message: "must not be before from" }],
+    ],
+    [
+      "funding years backwards",
+      (m) => (m.funding.years = { from: 2026, to: 2025 }),
+      [{ path: "funding.years", message: "from must not be after to" }],
+    ],
+    [
+      "a currency that is not ISO 4217",
+      (m) => (m.funding.currency = "kr"),
+      [{ path: "funding.currency", message: "must be an ISO 4217 code such as DKK, NOK or SEK" }],
+    ],
     ["a bad country", (m) => (m.country = "dk"), [{ path: "country", message: "must be a two-letter country code such as DK, NO or SE" }]],
-    ["a bad Slack user id", (m) => (m.members[0].slack_id = "ane"), [{ path: "members[0].slack_id", message: "must be a Slack user id such as U012ABCDEF" }]],
-    ["a bad e-mail address", (m) => (m.members[0].email = "ane-at-example"), [{ path: "members[0].email", message: "must be an e-mail address" }]],
+    [
+      "a bad Slack user id",
+      (m) => (m.members[0].slack_id = "ane"),
+      [{ path: "members[0].slack_id", message: "must be a Slack user id such as U012ABCDEF" }],
+    ],
+    [
+      "a bad e-mail address",
+      (m) => (m.members[0].email = "ane-at-example"),
+      [{ path: "members[0].email", message: "must be an e-mail address" }],
+    ],
     [
       "a bad channel",
       (m) => (m.slack_channel = "testudvalg"),
       [{ path: "slack_channel", message: "must be a channel name such as #styregruppe or a channel id such as C012ABCDEF" }],
     ],
-    ["an id with a space", (m) => (m.tasks[0].id = "annual report"), [{ path: "tasks[0].id", message: "must be lower-case letters, digits and single hyphens, e.g. annual-report" }]],
+    [
+      "an id with a space",
+      (m) => (m.tasks[0].id = "annual report"),
+      [{ path: "tasks[0].id", message: "must be lower-case letters, digits and single hyphens, e.g. annual-report" }],
+    ],
     ["an empty purpose", (m) => (m.purpose = "   "), [{ path: "purpose", message: "must not be empty" }]],
-    ["an unknown key in an obligation", (m) => (m.obligations[0].every.per = "month"), [{ path: "obligations[0].every.per", message: 'Invalid input: expected "year"' }]],
+    [
+      "an unknown key in an obligation",
+      (m) => (m.obligations[0].every.per = "month"),
+      [{ path: "obligations[0].every.per", message: 'Invalid input: expected "year"' }],
+    ],
   ])("%s", (_, change, expected) => {
     expect(problems(changed(rich, change))).toEqual(expected);
   });
@@ -225,7 +321,11 @@ describe("Mandate schema: refused, with the path and the words the importer repo
     ["an unknown language", (m) => (m.language = "de"), "language"],
     ["a name in an unknown language", (m) => (m.names.de = "Prüfungsausschuss"), "names"],
     ["a negative amount", (m) => (m.funding.allocations[0].amount = -1), "funding.allocations[0].amount"],
-    ["an owner with both seats and a role", (m) => (m.obligations[0].owner = { seats: ["formand"], role: "chair" }), "obligations[0].owner"],
+    [
+      "an owner with both seats and a role",
+      (m) => (m.obligations[0].owner = { seats: ["formand"], role: "chair" }),
+      "obligations[0].owner",
+    ],
     ["an empty seat list", (m) => (m.obligations[0].owner = { seats: [] }), "obligations[0].owner.seats"],
     ["zero times a year", (m) => (m.obligations[0].every.at_least = 0), "obligations[0].every.at_least"],
     ["53 times a year", (m) => (m.obligations[0].every.at_least = 53), "obligations[0].every.at_least"],
@@ -243,7 +343,12 @@ describe("Mandate schema: the words fit the fault", () => {
   it.each<[string, (m: any) => void, string, string]>([
     ["zero times a year", (m) => (m.obligations[0].every.at_least = 0), "obligations[0].every.at_least", "must be a whole number of times"],
     ["53 times a year", (m) => (m.obligations[0].every.at_least = 53), "obligations[0].every.at_least", "must be a whole number of times"],
-    ["a negative amount", (m) => (m.funding.allocations[0].amount = -1), "funding.allocations[0].amount", "must be a number in whole currency units, e.g. 10000000"],
+    [
+      "a negative amount",
+      (m) => (m.funding.allocations[0].amount = -1),
+      "funding.allocations[0].amount",
+      "must be a number in whole currency units, e.g. 10000000",
+    ],
   ])("%s: refused with its own words", (_, change, path, typeMessage) => {
     const found = problems(changed(rich, change)).filter((p) => p.path === path);
     expect(found).toHaveLength(1);
@@ -254,7 +359,12 @@ describe("Mandate schema: the words fit the fault", () => {
 describe("parseMandateText: YAML that is not a mandate", () => {
   it.each([
     ["a duplicate key", "format: mandat/v1\nslug: a\nslug: b\n", "line 3, column 1", /Map keys must be unique/],
-    ["inconsistent indentation", 'format: mandat/v1\nvalid:\n  from: "2025-01-01"\n   until: "2026-01-01"\n', "line 4, column 1", /same column/],
+    [
+      "inconsistent indentation",
+      'format: mandat/v1\nvalid:\n  from: "2025-01-01"\n   until: "2026-01-01"\n',
+      "line 4, column 1",
+      /same column/,
+    ],
     ["a tab for indentation", "format: mandat/v1\nvalid:\n\tfrom: x\n", "line 3, column 1", /Tabs/],
     ["an unclosed quote", 'purpose: "abc\nslug: a\n', "line 3, column 1", /quote/],
   ])("%s: reports line and column", (_, text, path, message) => {
@@ -319,7 +429,12 @@ describe("contentHash", () => {
 
   function reversedKeys(value: unknown): unknown {
     if (Array.isArray(value)) return value.map(reversedKeys);
-    if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reversedKeys(v)]));
+    if (value && typeof value === "object")
+      return Object.fromEntries(
+        Object.entries(value)
+          .reverse()
+          .map(([k, v]) => [k, reversedKeys(v)]),
+      );
     return value;
   }
 
@@ -332,11 +447,14 @@ describe("contentHash", () => {
     ["keys in reverse order at every level", () => reversedKeys(rich()) as Record<string, unknown>],
     ["without $schema", () => changed(rich, (m) => delete m.$schema)],
     ["with another $schema", () => changed(rich, (m) => (m.$schema = "https://example.org/mandate.schema.json"))],
-    ["the same YAML text written differently", () => {
-      const result = parseMandateText("x.yaml", `# a comment\n${stringify(reversedKeys(rich()), { indent: 4 })}`);
-      if (!result.ok) throw new Error(JSON.stringify(result.problems));
-      return result.mandate as unknown as Record<string, unknown>;
-    }],
+    [
+      "the same YAML text written differently",
+      () => {
+        const result = parseMandateText("x.yaml", `# a comment\n${stringify(reversedKeys(rich()), { indent: 4 })}`);
+        if (!result.ok) throw new Error(JSON.stringify(result.problems));
+        return result.mandate as unknown as Record<string, unknown>;
+      },
+    ],
   ])("keeps the hash: %s", (_, build) => {
     expect(hash(build())).toBe(base);
   });

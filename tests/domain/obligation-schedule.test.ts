@@ -38,12 +38,38 @@ describe("dueDatesInYear: at least N a year, month-aligned when N divides 12", (
     [
       12,
       2025,
-      ["2025-01-31", "2025-02-28", "2025-03-31", "2025-04-30", "2025-05-31", "2025-06-30", "2025-07-31", "2025-08-31", "2025-09-30", "2025-10-31", "2025-11-30", "2025-12-31"],
+      [
+        "2025-01-31",
+        "2025-02-28",
+        "2025-03-31",
+        "2025-04-30",
+        "2025-05-31",
+        "2025-06-30",
+        "2025-07-31",
+        "2025-08-31",
+        "2025-09-30",
+        "2025-10-31",
+        "2025-11-30",
+        "2025-12-31",
+      ],
     ],
     [
       12,
       2024,
-      ["2024-01-31", "2024-02-29", "2024-03-31", "2024-04-30", "2024-05-31", "2024-06-30", "2024-07-31", "2024-08-31", "2024-09-30", "2024-10-31", "2024-11-30", "2024-12-31"],
+      [
+        "2024-01-31",
+        "2024-02-29",
+        "2024-03-31",
+        "2024-04-30",
+        "2024-05-31",
+        "2024-06-30",
+        "2024-07-31",
+        "2024-08-31",
+        "2024-09-30",
+        "2024-10-31",
+        "2024-11-30",
+        "2024-12-31",
+      ],
     ],
     [12, 2100, expect.arrayContaining(["2100-02-28"])], // not a leap year
     [12, 2000, expect.arrayContaining(["2000-02-29"])], // a leap year
@@ -90,7 +116,12 @@ describe("obligationPeriod", () => {
     ["no end when the mandate has none", obligation(2), OPEN_ENDED, { from: "2021-01-01" }],
     ["the obligation's own from", obligation(2, { from: "2025-01-01" }), TWO_YEARS, { from: "2025-01-01", until: "2026-06-30" }],
     ["the obligation's own until", obligation(2, { until: "2025-12-31" }), TWO_YEARS, { from: "2024-07-01", until: "2025-12-31" }],
-    ["its own until in an open-ended mandate", obligation(2, { until: "2025-12-31" }), OPEN_ENDED, { from: "2021-01-01", until: "2025-12-31" }],
+    [
+      "its own until in an open-ended mandate",
+      obligation(2, { until: "2025-12-31" }),
+      OPEN_ENDED,
+      { from: "2021-01-01", until: "2025-12-31" },
+    ],
   ] as const)("%s", (_, o, mandate, expected) => {
     expect(obligationPeriod(o, mandate)).toStrictEqual(expected);
   });
@@ -98,7 +129,13 @@ describe("obligationPeriod", () => {
 
 describe("obligationDueDates: window ∩ validity ∩ the obligation's own period", () => {
   it.each([
-    ["a window inside the validity", obligation(4), TWO_YEARS, { from: "2025-01-01", to: "2025-12-31" }, ["2025-03-31", "2025-06-30", "2025-09-30", "2025-12-31"]],
+    [
+      "a window inside the validity",
+      obligation(4),
+      TWO_YEARS,
+      { from: "2025-01-01", to: "2025-12-31" },
+      ["2025-03-31", "2025-06-30", "2025-09-30", "2025-12-31"],
+    ],
     [
       "a window wider than the validity (until is inclusive)",
       obligation(4),
@@ -108,11 +145,29 @@ describe("obligationDueDates: window ∩ validity ∩ the obligation's own perio
     ],
     ["window ends are inclusive", obligation(4), TWO_YEARS, { from: "2025-03-31", to: "2025-06-30" }, ["2025-03-31", "2025-06-30"]],
     ["a window between two due days", obligation(4), TWO_YEARS, { from: "2025-04-01", to: "2025-06-29" }, []],
-    ["the obligation's own from", obligation(2, { from: "2025-07-01" }), TWO_YEARS, { from: "2024-01-01", to: "2027-12-31" }, ["2025-12-31", "2026-06-30"]],
-    ["the obligation's own until", obligation(2, { until: "2025-06-30" }), TWO_YEARS, { from: "2024-01-01", to: "2027-12-31" }, ["2024-12-31", "2025-06-30"]],
+    [
+      "the obligation's own from",
+      obligation(2, { from: "2025-07-01" }),
+      TWO_YEARS,
+      { from: "2024-01-01", to: "2027-12-31" },
+      ["2025-12-31", "2026-06-30"],
+    ],
+    [
+      "the obligation's own until",
+      obligation(2, { until: "2025-06-30" }),
+      TWO_YEARS,
+      { from: "2024-01-01", to: "2027-12-31" },
+      ["2024-12-31", "2025-06-30"],
+    ],
     ["a window before the validity", obligation(4), TWO_YEARS, { from: "2023-01-01", to: "2024-06-30" }, []],
     ["a window after the validity", obligation(4), TWO_YEARS, { from: "2026-07-01", to: "2027-12-31" }, []],
-    ["an open-ended mandate", obligation(1), OPEN_ENDED, { from: "2024-06-01", to: "2027-06-01" }, ["2024-12-31", "2025-12-31", "2026-12-31"]],
+    [
+      "an open-ended mandate",
+      obligation(1),
+      OPEN_ENDED,
+      { from: "2024-06-01", to: "2027-06-01" },
+      ["2024-12-31", "2025-12-31", "2026-12-31"],
+    ],
     [
       "explicit due days over a year boundary",
       obligation(2, { due: ["03-15", "09-15"] }),

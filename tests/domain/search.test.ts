@@ -46,7 +46,10 @@ describe("searchWords", () => {
     ["budget", ["budget"]],
     ["  Budget  ØKONOMI ", ["budget", "økonomi"]],
     ["budget budget BUDGET", ["budget"]],
-    ["budget, økonomi; år: (status) «rapport» \"x\" 'y' hvad? ja!", ["budget", "økonomi", "år", "status", "rapport", "x", "y", "hvad", "ja"]],
+    [
+      "budget, økonomi; år: (status) «rapport» \"x\" 'y' hvad? ja!",
+      ["budget", "økonomi", "år", "status", "rapport", "x", "y", "hvad", "ja"],
+    ],
     ["Möten", ["møten"]],
     ["", []],
     ["  ,;  ", []],
@@ -80,8 +83,16 @@ describe("matchCommittees", () => {
     slug,
     mandate: { names, ...(short_name === undefined ? {} : { short_name }) },
   });
-  const norprem = committee("norprem", { nb: "Norsk nettverk for presisjonsmedisin", en: "Norwegian Precision Medicine Network" }, "NorPreM");
-  const dk = committee("dk-personlig-medicin", { da: "Styregruppen for personlig medicin", en: "Steering group for personalised medicine" }, "Styregruppe for personlig medicin");
+  const norprem = committee(
+    "norprem",
+    { nb: "Norsk nettverk for presisjonsmedisin", en: "Norwegian Precision Medicine Network" },
+    "NorPreM",
+  );
+  const dk = committee(
+    "dk-personlig-medicin",
+    { da: "Styregruppen for personlig medicin", en: "Steering group for personalised medicine" },
+    "Styregruppe for personlig medicin",
+  );
   const gms2024 = committee("gms-2024", { sv: "Genomic Medicine Sweden – uppdrag 2024" }, "GMS-uppdrag 2024");
   const gms2022 = committee("gms-2022", { sv: "Genomic Medicine Sweden – uppdrag 2022" }, "GMS-uppdrag 2022");
   const möte = committee("mote-gruppen", { sv: "Mötesgruppen" });
@@ -150,7 +161,16 @@ describe("mandatePassages and searchMandate", () => {
     ],
     meetings: { min_per_year: 4, text: "Udvalget mødes mindst fire gange årligt." },
     decisions: { rule: "consensus", text: "Beslutninger træffes ved konsensus." },
-    obligations: [{ id: "status", title: "Statusrapport", owner: { role: "chair" }, to: "Ministeriet", every: { at_least: 2, per: "year" }, clause: "§ 4" }],
+    obligations: [
+      {
+        id: "status",
+        title: "Statusrapport",
+        owner: { role: "chair" },
+        to: "Ministeriet",
+        every: { at_least: 2, per: "year" },
+        clause: "§ 4",
+      },
+    ],
     deadlines: [{ id: "slut", title: "Slutrapport", due: "2026-06-30", owner: { role: "chair" } }],
     funding: {
       currency: "DKK",
@@ -185,9 +205,21 @@ describe("mandatePassages and searchMandate", () => {
   });
 
   it.each([
-    ["budget", [["purpose", "Udvalget rådgiver om budgettet."], ["tasks", "Godkende budgettet for næste år."]]],
+    [
+      "budget",
+      [
+        ["purpose", "Udvalget rådgiver om budgettet."],
+        ["tasks", "Godkende budgettet for næste år."],
+      ],
+    ],
     ["budgettet år", [["tasks", "Godkende budgettet for næste år."]]],
-    ["ministeriet", [["members", "Formand, Ministeriet, Ane Ås, Forretningsudvalget"], ["obligations", "Statusrapport — Ministeriet — § 4"]]],
+    [
+      "ministeriet",
+      [
+        ["members", "Formand, Ministeriet, Ane Ås, Forretningsudvalget"],
+        ["obligations", "Statusrapport — Ministeriet — § 4"],
+      ],
+    ],
     ["FINANCE", [["purpose", "The Finance Committee"]]],
     ["ökonomi", [["purpose", "Udvalget for økonomi"]]], // Swedish spelling finds the Danish word
     ["årligt", [["meetings", "Udvalget mødes mindst fire gange årligt."]]],

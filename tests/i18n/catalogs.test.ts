@@ -57,7 +57,9 @@ function emptyTexts(value: unknown, path = ""): string[] {
     case "function":
       return [];
     case "array":
-      return (value as unknown[]).length === 0 ? [`${path}: empty list`] : (value as unknown[]).flatMap((item, i) => emptyTexts(item, `${path}[${i}]`));
+      return (value as unknown[]).length === 0
+        ? [`${path}: empty list`]
+        : (value as unknown[]).flatMap((item, i) => emptyTexts(item, `${path}[${i}]`));
     case "object":
       return Object.entries(value as Record<string, unknown>).flatMap(([key, item]) => emptyTexts(item, path ? `${path}.${key}` : key));
     default:
@@ -141,7 +143,9 @@ const SAMPLE_PARAMS: ErrorParams = {
   latest: 7993,
   status: "done",
 };
-const SAMPLE_VALUES = Object.values(SAMPLE_PARAMS).flatMap((v) => (Array.isArray(v) ? v : [String(v)])).filter((v) => v !== "done");
+const SAMPLE_VALUES = Object.values(SAMPLE_PARAMS)
+  .flatMap((v) => (Array.isArray(v) ? v : [String(v)]))
+  .filter((v) => v !== "done");
 const SAMPLE_ARGS = [7933, 7937, 7949, 7951];
 
 const OTHERS = LANGUAGES.filter((l) => l !== "en");
@@ -162,7 +166,11 @@ describe("the checks themselves notice a broken catalog", () => {
     ["a string for a function", (c) => (c.deadlineState.dueIn = "om dage"), "deadlineState.dueIn: string instead of function"],
     ["a function for a string", (c) => (c.summaryButton = () => "Resumé"), "summaryButton: function instead of string"],
     ["a string for a list", (c) => (c.keywords.help = "hjælp"), "keywords.help: string instead of array"],
-    ["a function with a parameter fewer", (c) => (c.deadlineAdded = (id: number) => `#${id}`), "deadlineAdded: takes 1 parameters instead of 4"],
+    [
+      "a function with a parameter fewer",
+      (c) => (c.deadlineAdded = (id: number) => `#${id}`),
+      "deadlineAdded: takes 1 parameters instead of 4",
+    ],
     ["a help line fewer", (c) => c.help.frist.lines.pop(), "help.frist.lines: 6 lines instead of 7"],
   ])("%s", (_, change, difference) => {
     expect(shapeDifferences(en, CATALOGS.da)).toEqual([]);

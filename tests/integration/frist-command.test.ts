@@ -17,8 +17,8 @@ import {
   mrkdwnTexts,
   NOW,
   OUTSIDER,
-  run,
   type RunOptions,
+  run,
   SAERUDVALG_V1,
   SECRETARIAT,
   SECRETARIAT_BY_EMAIL,
@@ -41,7 +41,8 @@ describe.each(databaseKinds())("/frist on $kind", ({ kind, available }) => {
   describe.skipIf(!available)("/frist", () => {
     describe("listing", () => {
       const harness = useDatabase(kind, seed);
-      const frist = (text: string, caller: Caller = OUTSIDER, options: RunOptions = {}) => run(harness().services, "/frist", text, caller, options);
+      const frist = (text: string, caller: Caller = OUTSIDER, options: RunOptions = {}) =>
+        run(harness().services, "/frist", text, caller, options);
 
       it("shows someone on no roster the public committees' open deadlines for 90 days and the overdue ones, soonest first", async () => {
         const answer = await frist("");
@@ -62,7 +63,9 @@ describe.each(databaseKinds())("/frist on $kind", ({ kind, available }) => {
         const { text } = answer;
         expect(text).toContain("== Deadlines: next 90 days and overdue ==");
         expect(text).toContain("You are not on the roster of any committee; these are the public committees' deadlines.");
-        expect(text).toContain("30 September 2026 · 54 days overdue · Owner: Regional leder (regional fagnettverksleder): Helse Sør-Øst, Helse Vest, Helse Midt-Norge, Helse Nord · To: Regionale fagdirektørmøter · Recurring duty in the mandate");
+        expect(text).toContain(
+          "30 September 2026 · 54 days overdue · Owner: Regional leder (regional fagnettverksleder): Helse Sør-Øst, Helse Vest, Helse Midt-Norge, Helse Nord · To: Regionale fagdirektørmøter · Recurring duty in the mandate",
+        );
         expect(text).toContain("31 December 2026 · in 38 days · Owner: Chair · Recurring duty in the mandate");
         expect(text).toContain("Owner: Nasjonal leder for NorPreM · To: Interregionalt fagdirektørmøte");
         // Soonest first in what the reader sees, too.
@@ -81,7 +84,9 @@ describe.each(databaseKinds())("/frist on $kind", ({ kind, available }) => {
           ["saerudvalg", "deadline:aarsberetning", "open", 53],
         ]);
         expect(answer.text).toContain("== Frister: de næste 90 dage og overskredne ==");
-        expect(answer.text).toContain("1. december 2026 · om 8 dage · Ansvarlig: Formand: @U0CHAIR · Tilbagevendende forpligtelse i kommissoriet");
+        expect(answer.text).toContain(
+          "1. december 2026 · om 8 dage · Ansvarlig: Formand: @U0CHAIR · Tilbagevendende forpligtelse i kommissoriet",
+        );
         expect(answer.text).toContain("15. januar 2027 · om 53 dage · Ansvarlig: Formand · Til: Direktionen · Fra kommissoriet");
         expect(answer.text).not.toContain("You are not on the roster");
         // The owner's seat is a Slack mention in the blocks.
@@ -142,7 +147,9 @@ describe.each(databaseKinds())("/frist on $kind", ({ kind, available }) => {
           ["gms-2024", "deadline:redovisning-av-uppdraget", "missed", -602],
         ]);
         expect(answer.text).toContain("== Alla tidsfrister för Uppdrag att betala ut medel till Genomic Medicine Sweden 2024 ==");
-        expect(answer.text).toContain("1 november 2024 · missad · Ansvarig: Kontaktperson för uppdraget: Socialstyrelsen · Till: Kammarkollegiet · Från uppdraget");
+        expect(answer.text).toContain(
+          "1 november 2024 · missad · Ansvarig: Kontaktperson för uppdraget: Socialstyrelsen · Till: Kammarkollegiet · Från uppdraget",
+        );
         expect(answer.text.match(/ · missad · /g)).toHaveLength(5);
       });
 
@@ -171,7 +178,9 @@ describe.each(databaseKinds())("/frist on $kind", ({ kind, available }) => {
           ["gms-2024", "deadline:rekvisition-500-tkr", "open", 31],
         ]);
         expect(answer.text).toContain("As of 1 October 2024");
-        expect(answer.text).toContain("1 November 2024 · in 31 days · Owner: Kontaktperson för uppdraget: Socialstyrelsen · To: Kammarkollegiet · From the mandate");
+        expect(answer.text).toContain(
+          "1 November 2024 · in 31 days · Owner: Kontaktperson för uppdraget: Socialstyrelsen · To: Kammarkollegiet · From the mandate",
+        );
 
         const swedish = await frist("gms-2024", OUTSIDER, { now, asOfGiven: true });
         expect(rows(expectKind(swedish.reply, "deadlines")).map(([, , state, days]) => [state, days])).toEqual([
@@ -240,7 +249,9 @@ describe.each(databaseKinds())("/frist on $kind", ({ kind, available }) => {
           createdAt: NOW,
         });
         expect(reply.view.status).toEqual({ state: "open", daysLeft: 70 });
-        expect(answer.text).toContain(`Frist #${reply.view.deadline.id} “${title}” den 1. februar 2027 er tilføjet for Særudvalget for fortrolig medicin.`);
+        expect(answer.text).toContain(
+          `Frist #${reply.view.deadline.id} “${title}” den 1. februar 2027 er tilføjet for Særudvalget for fortrolig medicin.`,
+        );
         expect(await count()).toBe(before + 1);
 
         const row = await harness().db.prisma.deadline.findUnique({ where: { id: reply.view.deadline.id } });
@@ -250,7 +261,9 @@ describe.each(databaseKinds())("/frist on $kind", ({ kind, available }) => {
         const listing = await frist("saerudvalg", MEMBER);
         const item = expectKind(listing.reply, "deadlines").items.find((v) => v.deadline.id === reply.view.deadline.id);
         expect(item?.deadline.source).toBe("manual");
-        expect(listing.text).toContain(`1. februar 2027 · om 70 dage · Ansvarlig: Sekretariat · Tilføjet af ${by.startsWith("U") ? `@${by}` : by}`);
+        expect(listing.text).toContain(
+          `1. februar 2027 · om 70 dage · Ansvarlig: Sekretariat · Tilføjet af ${by.startsWith("U") ? `@${by}` : by}`,
+        );
       });
 
       it("accepts `new` and the committee by a fragment of its name", async () => {
@@ -260,12 +273,40 @@ describe.each(databaseKinds())("/frist on $kind", ({ kind, available }) => {
       });
 
       it.each<[string, Caller, RunOptions, string, Language, string]>([
-        ["a plain member", MEMBER, {}, "saerudvalg", "da", "Kun formanden og sekretariatet for saerudvalg kan tilføje, udføre eller frafalde udvalgets frister."],
+        [
+          "a plain member",
+          MEMBER,
+          {},
+          "saerudvalg",
+          "da",
+          "Kun formanden og sekretariatet for saerudvalg kan tilføje, udføre eller frafalde udvalgets frister.",
+        ],
         // Someone on no roster has no language of their own: the committee's is the best guess.
-        ["someone on no roster", OUTSIDER, {}, "norprem", "nb", "Bare lederen og sekretariatet for norprem kan legge til, utføre eller frafalle utvalgets frister."],
-        ["someone on no roster who asked for English", OUTSIDER, { language: "en" }, "norprem", "en", "Only the chair and the secretariat of norprem can add, complete or waive its deadlines."],
-                ["a Danish member on another committee", MEMBER, {}, "norprem", "da", "Kun formanden og sekretariatet for norprem kan tilføje"],
-        ["the Danish secretariat on another committee", SECRETARIAT, {}, "gms-2024", "da", "Kun formanden og sekretariatet for gms-2024 kan tilføje"],
+        [
+          "someone on no roster",
+          OUTSIDER,
+          {},
+          "norprem",
+          "nb",
+          "Bare lederen og sekretariatet for norprem kan legge til, utføre eller frafalle utvalgets frister.",
+        ],
+        [
+          "someone on no roster who asked for English",
+          OUTSIDER,
+          { language: "en" },
+          "norprem",
+          "en",
+          "Only the chair and the secretariat of norprem can add, complete or waive its deadlines.",
+        ],
+        ["a Danish member on another committee", MEMBER, {}, "norprem", "da", "Kun formanden og sekretariatet for norprem kan tilføje"],
+        [
+          "the Danish secretariat on another committee",
+          SECRETARIAT,
+          {},
+          "gms-2024",
+          "da",
+          "Kun formanden og sekretariatet for gms-2024 kan tilføje",
+        ],
       ])("refuses %s, saying why in their language, and adds nothing", async (_label, caller, options, slug, language, words) => {
         const before = await count();
         const answer = await frist(`${slug} ny 2027-02-01 Ikke tilladt`, caller, options);
@@ -378,7 +419,10 @@ describe.each(databaseKinds())("/frist on $kind", ({ kind, available }) => {
       /** A fresh open deadline of the members-only committee, added by the secretariat. */
       const added = async (): Promise<number> => {
         serial += 1;
-        const reply = expectKind((await frist(`saerudvalg ny 2027-02-${String(serial).padStart(2, "0")} Opgave ${serial}`, SECRETARIAT)).reply, "deadline-changed");
+        const reply = expectKind(
+          (await frist(`saerudvalg ny 2027-02-${String(serial).padStart(2, "0")} Opgave ${serial}`, SECRETARIAT)).reply,
+          "deadline-changed",
+        );
         return reply.view.deadline.id;
       };
       const row = async (id: number) => harness().db.prisma.deadline.findUniqueOrThrow({ where: { id } });
@@ -436,7 +480,10 @@ describe.each(databaseKinds())("/frist on $kind", ({ kind, available }) => {
         const answer = await frist(`udført ${id}`, MEMBER);
         expect(expectError(answer.reply).code).toBe("not_allowed_to_edit_deadlines");
         expect(answer.text).toContain("Kun formanden og sekretariatet for saerudvalg");
-        expect((await frist(`waive ${id} ingen grund`, MEMBER)).reply).toMatchObject({ kind: "error", error: { code: "not_allowed_to_edit_deadlines" } });
+        expect((await frist(`waive ${id} ingen grund`, MEMBER)).reply).toMatchObject({
+          kind: "error",
+          error: { code: "not_allowed_to_edit_deadlines" },
+        });
         expect(await row(id)).toMatchObject({ status: "open", resolvedAt: null, resolvedBy: null });
       });
 
@@ -539,7 +586,11 @@ describe.each(databaseKinds())("/frist on $kind", ({ kind, available }) => {
         // The CLI decodes the entities again.
         expect(added.text).toContain(`“${TITLE}”`);
 
-        for (const [text, caller] of [["", MEMBER], ["saerudvalg", MEMBER], ["saerudvalg alle", CHAIR]] as const) {
+        for (const [text, caller] of [
+          ["", MEMBER],
+          ["saerudvalg", MEMBER],
+          ["saerudvalg alle", CHAIR],
+        ] as const) {
           const listing = await frist(text, caller);
           expect(expectKind(listing.reply, "deadlines").items[0]?.deadline.id).toBe(id);
           expectEscaped(listing.message, `/frist ${text}`);
@@ -577,4 +628,3 @@ describe.each(databaseKinds())("/frist on $kind", ({ kind, available }) => {
     });
   });
 });
-

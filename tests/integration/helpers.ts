@@ -80,7 +80,13 @@ export interface Answer {
   text: string;
 }
 
-export async function run(services: Services, command: "/mandat" | "/frist", text: string, caller: Caller, options: RunOptions = {}): Promise<Answer> {
+export async function run(
+  services: Services,
+  command: "/mandat" | "/frist",
+  text: string,
+  caller: Caller,
+  options: RunOptions = {},
+): Promise<Answer> {
   const runnable = commandNamed(command);
   if (!runnable) throw new Error(`no command ${command}`);
   const context: CommandContext = {
@@ -113,7 +119,10 @@ export function expectError(reply: Reply): Extract<Reply, { kind: "error" }>["er
 export function mrkdwnTexts(blocks: Block[]): string[] {
   const out: string[] = [];
   const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
+    if (Array.isArray(node)) {
+      node.forEach(visit);
+      return;
+    }
     if (node === null || typeof node !== "object") return;
     const record = node as Record<string, unknown>;
     if (record.type === "mrkdwn" && typeof record.text === "string") out.push(record.text);

@@ -192,12 +192,18 @@ describe.each(databaseKinds())("importing mandate files on $kind", ({ kind, avai
       expect((await services.committees.rolesOf({ slackUserId: "U0NEWBIE" })).get(id)).toEqual(["member"]);
 
       // A member sees both versions in the history section.
-      const { reply, text } = await run(services, "/mandat", "saerudvalg historik", { slackUserId: "U0NEWBIE" }, { now: addDaysTo(LATER, 1) });
+      const { reply, text } = await run(
+        services,
+        "/mandat",
+        "saerudvalg historik",
+        { slackUserId: "U0NEWBIE" },
+        { now: addDaysTo(LATER, 1) },
+      );
       const history = expectKind(reply, "mandate");
       expect(history.section).toBe("history");
       expect(history.versions?.map((v) => v.number)).toEqual([2, 1]);
-      expect(text).toContain("Version 2, indlæst 24. november 2026 fra `" + SAERUDVALG_V2 + "`");
-      expect(text).toContain("Version 1, indlæst 23. november 2026 fra `" + SAERUDVALG_V1 + "`");
+      expect(text).toContain(`Version 2, indlæst 24. november 2026 fra \`${SAERUDVALG_V2}\``);
+      expect(text).toContain(`Version 1, indlæst 23. november 2026 fra \`${SAERUDVALG_V1}\``);
     });
 
     it("brings the deadlines in line with a new version: open rows follow, removed ones go, resolved ones stay", async () => {
@@ -211,7 +217,10 @@ describe.each(databaseKinds())("importing mandate files on $kind", ({ kind, avai
       // Resolved through the command, as people will do it.
       expectKind((await run(services, "/frist", `udført ${budgetDone}`, CHAIR)).reply, "deadline-changed");
       expectKind((await run(services, "/frist", `udført ${statusDone}`, SECRETARIAT)).reply, "deadline-changed");
-      const manual = expectKind((await run(services, "/frist", "saerudvalg ny 2027-02-01 Forberede seminar", SECRETARIAT)).reply, "deadline-changed");
+      const manual = expectKind(
+        (await run(services, "/frist", "saerudvalg ny 2027-02-01 Forberede seminar", SECRETARIAT)).reply,
+        "deadline-changed",
+      );
 
       await importAll(services, SAERUDVALG_V2, LATER);
 

@@ -20,7 +20,13 @@ import {
 } from "./helpers.js";
 
 /** Anything that would give the members-only committee away. */
-const SECRET = [/saerudvalg/i, /særudvalg/i, /fortrolig medicin|confidential|fortrolighedsprotokol/i, /U0CHAIR|U0SEC|U0MEMBER/, /example\.org/];
+const SECRET = [
+  /saerudvalg/i,
+  /særudvalg/i,
+  /fortrolig medicin|confidential|fortrolighedsprotokol/i,
+  /U0CHAIR|U0SEC|U0MEMBER/,
+  /example\.org/,
+];
 
 function expectNoSecret(label: string, value: unknown): void {
   const json = typeof value === "string" ? value : JSON.stringify(value);
@@ -33,7 +39,8 @@ describe.each(databaseKinds())("/mandat on $kind", ({ kind, available }) => {
       await importAll(services, MANDATES_DIR);
       await importAll(services, SAERUDVALG_V1);
     });
-    const mandat = (text: string, caller = OUTSIDER, options: Parameters<typeof run>[4] = {}) => run(harness().services, "/mandat", text, caller, options);
+    const mandat = (text: string, caller = OUTSIDER, options: Parameters<typeof run>[4] = {}) =>
+      run(harness().services, "/mandat", text, caller, options);
 
     describe("without an argument", () => {
       it("lists the public committees for someone on no roster, and nothing of the members-only one", async () => {
@@ -154,7 +161,13 @@ describe.each(databaseKinds())("/mandat on $kind", ({ kind, available }) => {
         ["norprem oppgaver", "norprem", "tasks", "nb", "Styrke samarbeidet mellom klinisk og basalmedisinsk forskning."],
         ["gms-2024 uppgifter", "gms-2024", "tasks", "sv", "innovationsprojektet Brainchild"],
         ["norprem tasks", "norprem", "tasks", "nb", "Bygge strukturer som fremmer samarbeid."],
-        ["dk-personlig-medicin medlemmer", "dk-personlig-medicin", "members", "da", "Formand: Afdelingschef, formand, Sundheds- og Ældreministeriet"],
+        [
+          "dk-personlig-medicin medlemmer",
+          "dk-personlig-medicin",
+          "members",
+          "da",
+          "Formand: Afdelingschef, formand, Sundheds- og Ældreministeriet",
+        ],
         ["gms-2024 ledamöter", "gms-2024", "members", "sv", "Ordförande: Ordförande i styrgruppen för GMS"],
         ["gms-2024 LEDAMØTER", "gms-2024", "members", "sv", "Sekretariat: Värdregion för GMS"],
         ["norprem members", "norprem", "members", "nb", "Brukerrepresentant, Kreftforeningen"],

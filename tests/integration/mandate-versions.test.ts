@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { parseButtonValue, SectionButtonValue } from "../../src/slack/ids.js";
 import { databaseKinds } from "../support/database.js";
 import { CHAIR, expectError, expectKind, MEMBER, NOW, OUTSIDER, run, SAERUDVALG_V1, SAERUDVALG_V2, useDatabase } from "./helpers.js";
-import { parseButtonValue, SectionButtonValue } from "../../src/slack/ids.js";
 
 describe.each(databaseKinds())("earlier mandate versions on $kind", ({ kind, available }) => {
   describe.skipIf(!available)("/mandat <committee> v<N>", () => {
@@ -12,7 +12,10 @@ describe.each(databaseKinds())("earlier mandate versions on $kind", ({ kind, ava
     const mandat = (text: string, caller = CHAIR) => run(harness().services, "/mandat", text, caller);
 
     it("shows version 1 as it read, marked as an earlier version, with buttons that stay in it", async () => {
-      const v1 = await harness().services.committees.mandateVersion((await harness().db.prisma.committee.findUniqueOrThrow({ where: { slug: "saerudvalg" } })).id, 1);
+      const v1 = await harness().services.committees.mandateVersion(
+        (await harness().db.prisma.committee.findUniqueOrThrow({ where: { slug: "saerudvalg" } })).id,
+        1,
+      );
       const answer = await mandat("saerudvalg v1 rapportering");
       const reply = expectKind(answer.reply, "mandate");
       expect(reply.target.committee.version.number).toBe(1);

@@ -13,8 +13,24 @@ describe("mandates/mandate.schema.json", () => {
   it("describes the fields an editor needs to complete", () => {
     const schema = JSON.parse(mandateJsonSchema()) as { required: string[]; properties: Record<string, unknown> };
     expect(schema.required).toEqual(
-      expect.arrayContaining(["format", "slug", "names", "language", "time_zone", "country", "visibility", "valid", "source", "purpose", "tasks", "members", "decisions"]),
+      expect.arrayContaining([
+        "format",
+        "slug",
+        "names",
+        "language",
+        "time_zone",
+        "country",
+        "visibility",
+        "valid",
+        "source",
+        "purpose",
+        "tasks",
+        "members",
+        "decisions",
+      ]),
     );
-    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(["obligations", "deadlines", "funding", "provisions", "history", "meetings"]));
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining(["obligations", "deadlines", "funding", "provisions", "history", "meetings"]),
+    );
   });
 });

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { votingSeats, type Mandate } from "../../src/domain/mandate.js";
+import { type Mandate, votingSeats } from "../../src/domain/mandate.js";
 import { loadMandateFile, mandateFilesAt } from "../../src/mandates/load-mandate-file.js";
 import { importReport } from "../../src/mandates/report-import.js";
 
@@ -183,12 +183,7 @@ describe("NorPreM", () => {
     const regional = m.obligations?.find((o) => o.id === "regional-orientering");
     expect(regional?.every).toEqual({ at_least: 4, per: "year" });
     expect(regional?.owner).toEqual({
-      seats: [
-        "regional-leder-helse-sor-ost",
-        "regional-leder-helse-vest",
-        "regional-leder-helse-midt-norge",
-        "regional-leder-helse-nord",
-      ],
+      seats: ["regional-leder-helse-sor-ost", "regional-leder-helse-vest", "regional-leder-helse-midt-norge", "regional-leder-helse-nord"],
     });
     expect(regional?.due).toBeUndefined();
   });
@@ -209,7 +204,10 @@ describe("NorPreM", () => {
 
   it("has no leftover OCR damage in its texts", async () => {
     const text = await readFile(path.join(MANDATES_DIR, "norprem.yaml"), "utf8");
-    const body = text.split("\n").filter((line) => !line.trimStart().startsWith("#")).join("\n");
+    const body = text
+      .split("\n")
+      .filter((line) => !line.trimStart().startsWith("#"))
+      .join("\n");
     for (const damaged of ["gremerkede", "fagdirektgr", "Sgr-@st", " pd ", "arlig", "rdd"]) {
       expect(body).not.toContain(damaged);
     }

@@ -41,7 +41,10 @@ describe("mandate buttons over signed HTTP", () => {
   /** Clicks a button and returns the ack and what the app then posted to that click's response_url. */
   async function click(actionId: string, value: string, userId = OUTSIDER): Promise<Click> {
     const id = `click-${++clicks}`;
-    const ack = await postSigned(running.bot.eventsUrl, buttonForm({ actionId, value, userId, responseUrl: running.bot.fake.responseUrl(id) }));
+    const ack = await postSigned(
+      running.bot.eventsUrl,
+      buttonForm({ actionId, value, userId, responseUrl: running.bot.fake.responseUrl(id) }),
+    );
     const posted = await running.bot.fake.waitFor((c) => c.method === `response_url:${id}`);
     return { ack, posted: posted.body };
   }
@@ -62,7 +65,8 @@ describe("mandate buttons over signed HTTP", () => {
       .filter((b) => b.type === "actions")
       .flatMap((b) => b.elements ?? [])
       .filter((e) => e.type === "button");
-  const sectionTexts = (posted: Click["posted"]) => blocksOf(posted).flatMap((b) => [b.text?.text ?? "", ...(b.fields ?? []).map((f) => f.text)]);
+  const sectionTexts = (posted: Click["posted"]) =>
+    blocksOf(posted).flatMap((b) => [b.text?.text ?? "", ...(b.fields ?? []).map((f) => f.text)]);
 
   function expectAckedAtOnce(ack: SlackResponse) {
     expect(ack.status).toBe(200);
@@ -84,7 +88,10 @@ describe("mandate buttons over signed HTTP", () => {
     // Buttons lead to every other part, not to the one shown, and each carries the language on.
     const shown = buttonsOf(posted);
     expect(shown.map((b) => b.action_id).sort()).toEqual(
-      ["summary", ...MandateSection.options].filter((s) => s !== section).map((s) => `${ACTION_PREFIX.mandateSection}:${s}`).sort(),
+      ["summary", ...MandateSection.options]
+        .filter((s) => s !== section)
+        .map((s) => `${ACTION_PREFIX.mandateSection}:${s}`)
+        .sort(),
     );
     for (const b of shown) expect(JSON.parse(b.value ?? "{}")).toMatchObject({ committee: "norprem", language: "nb" });
   });
@@ -123,7 +130,11 @@ describe("mandate buttons over signed HTTP", () => {
     expect(headerOf(posted)).toBe("Assignment to pay funds to Genomic Medicine Sweden, 2024");
     expect(String(posted.text)).toMatch(/^Assignment to pay funds to Genomic Medicine Sweden, 2024: Regeringen ger Socialstyrelsen/);
     // The summary offers every section, and no "summary" button.
-    expect(buttonsOf(posted).map((b) => b.action_id).sort()).toEqual(MandateSection.options.map((s) => `${ACTION_PREFIX.mandateSection}:${s}`).sort());
+    expect(
+      buttonsOf(posted)
+        .map((b) => b.action_id)
+        .sort(),
+    ).toEqual(MandateSection.options.map((s) => `${ACTION_PREFIX.mandateSection}:${s}`).sort());
     expect(buttonsOf(posted).map((b) => b.text?.text)).toEqual(expect.arrayContaining(["Tasks", "Funding"]));
   });
 
@@ -169,7 +180,11 @@ describe("mandate buttons over signed HTTP", () => {
     it("opens for a member of its roster (the buttons work at all)", async () => {
       const open = await click(openButton("slack-lukket", "da").actionId, openButton("slack-lukket", "da").value, MEMBER);
       expect(headerOf(open.posted)).toBe("Lukket styregruppe Ørnereden");
-      const tasks = await click(sectionButton("slack-lukket", "tasks", "da").actionId, sectionButton("slack-lukket", "tasks", "da").value, MEMBER);
+      const tasks = await click(
+        sectionButton("slack-lukket", "tasks", "da").actionId,
+        sectionButton("slack-lukket", "tasks", "da").value,
+        MEMBER,
+      );
       expect(sectionTexts(tasks.posted).join("\n")).toContain("Behandle fortrolige sager om falkeøje.");
     });
 
@@ -198,7 +213,11 @@ describe("mandate buttons over signed HTTP", () => {
     ])("with %s gets 401 and no reply", async (_label, options) => {
       const id = `unsigned-${++clicks}`;
       const { actionId, value } = openButton("norprem", "en");
-      const res = await postSigned(running.bot.eventsUrl, buttonForm({ actionId, value, responseUrl: running.bot.fake.responseUrl(id) }), options);
+      const res = await postSigned(
+        running.bot.eventsUrl,
+        buttonForm({ actionId, value, responseUrl: running.bot.fake.responseUrl(id) }),
+        options,
+      );
       expect(res.status).toBe(401);
       // Give a wrongly accepted click time to reply, then check that none did.
       await new Promise((resolve) => setTimeout(resolve, 300));

@@ -5,7 +5,7 @@ import { formatDate } from "../../src/i18n/format.js";
 import { messages } from "../../src/i18n/index.js";
 import { importMandates, useBot } from "../support/bot.js";
 import { MANDATES_DIR, ROOT } from "../support/paths.js";
-import { postSigned, slashCommandForm, type SlackResponse } from "../support/slack-request.js";
+import { postSigned, type SlackResponse, slashCommandForm } from "../support/slack-request.js";
 
 /**
  * /frist and /mandat over the real signed-HTTP path: what comes back must be a reply Slack
@@ -50,7 +50,8 @@ function blockKitProblems(message: Json | undefined): string[] {
       case "section": {
         const fields = (block.fields as Json[] | undefined) ?? [];
         if (!text && fields.length === 0) problems.push(`${where}: neither text nor fields`);
-        if (text && (length(text.text) > 3000 || length(text.text) < 1)) problems.push(`${where}: section text of ${length(text.text)} chars (1..3000)`);
+        if (text && (length(text.text) > 3000 || length(text.text) < 1))
+          problems.push(`${where}: section text of ${length(text.text)} chars (1..3000)`);
         if (fields.length > 10) problems.push(`${where}: ${fields.length} fields (max 10)`);
         fields.forEach((f, j) => {
           if (length(f.text) > 2000) problems.push(`${where}: fields[${j}] of ${length(f.text)} chars (max 2000)`);
@@ -72,7 +73,9 @@ function blockKitProblems(message: Json | undefined): string[] {
         if (elements.length < 1 || elements.length > 25) problems.push(`${where}: ${elements.length} elements (1..25)`);
         const ids = elements.map((e) => e.action_id);
         if (new Set(ids).size !== ids.length) problems.push(`${where}: action_ids repeat within the block`);
-        elements.forEach((e, j) => button(e, `${where}.elements[${j}]`));
+        elements.forEach((e, j) => {
+          button(e, `${where}.elements[${j}]`);
+        });
         break;
       }
       case "divider":
@@ -103,7 +106,10 @@ describe("/mandat and /frist over signed HTTP", () => {
   const running = useBot({ now: NOW, seed: (bot) => importMandates(bot, [MANDATES_DIR, MEMBERS_ONLY], NOW) });
 
   const send = (command: "/mandat" | "/frist", text: string, userId = OUTSIDER): Promise<SlackResponse> =>
-    postSigned(running.bot.eventsUrl, slashCommandForm({ command, text, user_id: userId, response_url: running.bot.fake.responseUrl(`cmd-${command}`) }));
+    postSigned(
+      running.bot.eventsUrl,
+      slashCommandForm({ command, text, user_id: userId, response_url: running.bot.fake.responseUrl(`cmd-${command}`) }),
+    );
 
   function expectEphemeralBlockKit(res: SlackResponse) {
     expect(res.status).toBe(200);
@@ -124,9 +130,12 @@ describe("/mandat and /frist over signed HTTP", () => {
       ["outsider", "/mandat", "norprem budjet", OUTSIDER],
       ["outsider", "/mandat", "gms", OUTSIDER],
       ...[...SHIPPED, "slack-lukket"].flatMap((slug) =>
-        [slug, ...MandateSection.options.map((s) => `${slug} ${s}`)].map(
-          (text): [string, "/mandat", string, string] => [slug === "slack-lukket" ? "member" : "outsider", "/mandat", text, slug === "slack-lukket" ? MEMBER : OUTSIDER],
-        ),
+        [slug, ...MandateSection.options.map((s) => `${slug} ${s}`)].map((text): [string, "/mandat", string, string] => [
+          slug === "slack-lukket" ? "member" : "outsider",
+          "/mandat",
+          text,
+          slug === "slack-lukket" ? MEMBER : OUTSIDER,
+        ]),
       ),
       ["outsider", "/frist", "", OUTSIDER],
       ["member", "/frist", "", MEMBER],
@@ -153,8 +162,8 @@ describe("/mandat and /frist over signed HTTP", () => {
   it("/mandat <committee> answers with the summary in the committee's language", async () => {
     const res = await send("/mandat", "NorPreM");
     expectEphemeralBlockKit(res);
-    const blocks = res.json?.blocks as Json[];
-    expect((blocks[0]?.text as Json).text).toBe("Nasjonalt kompetansenettverk for persontilpasset medisin");
+    const blocks = (res.json?.blocks ?? []) as Json[];
+    expect((blocks[0]?.text as Json | undefined)?.text).toBe("Nasjonalt kompetansenettverk for persontilpasset medisin");
     expect(JSON.stringify(blocks)).toContain(messages("nb").sections.tasks);
   });
 
@@ -171,7 +180,10 @@ describe("/mandat and /frist over signed HTTP", () => {
       const before = await running.db.prisma.deadline.count();
       const res = await send("/frist", "slack-lukket ny 31.3.2027 Budgetopfølgning for 2027", SECRETARIAT);
       expectEphemeralBlockKit(res);
-      const stored = await running.db.prisma.deadline.findMany({ where: { title: "Budgetopfølgning for 2027" }, include: { committee: true } });
+      const stored = await running.db.prisma.deadline.findMany({
+        where: { title: "Budgetopfølgning for 2027" },
+        include: { committee: true },
+      });
       expect(stored).toHaveLength(1);
       const row = stored[0];
       if (!row) throw new Error("not stored");
@@ -182,7 +194,9 @@ describe("/mandat and /frist over signed HTTP", () => {
       expect(row.createdBy).toBe(SECRETARIAT);
       expect(await running.db.prisma.deadline.count()).toBe(before + 1);
       // The reply is in the committee's language (Danish) and names the new deadline's number.
-      expect(res.json?.text).toBe(messages("da").deadlineAdded(row.id, "Budgetopfølgning for 2027", formatDate("2027-03-31", "da"), "Lukket styregruppe Ørnereden"));
+      expect(res.json?.text).toBe(
+        messages("da").deadlineAdded(row.id, "Budgetopfølgning for 2027", formatDate("2027-03-31", "da"), "Lukket styregruppe Ørnereden"),
+      );
 
       // … and the members see it (it is more than 90 days ahead, so in the full list).
       const listed = await send("/frist", "slack-lukket alle", MEMBER);

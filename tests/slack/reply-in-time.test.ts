@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { REPLY_BUDGET_MS, withinBudget } from "../../src/slack/reply-in-time.js";
 
-const after = <T>(ms: number, value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), ms));
+const settleAfter = <T>(ms: number, value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), ms));
 
 describe("withinBudget", () => {
   it("leaves room inside Slack's 3 seconds", () => {
@@ -10,7 +10,7 @@ describe("withinBudget", () => {
   });
 
   it("gives a fast result in time", async () => {
-    const timed = await withinBudget(after(5, "reply"), 200);
+    const timed = await withinBudget(settleAfter(5, "reply"), 200);
     expect(timed).toEqual({ inTime: true, value: "reply" });
   });
 
@@ -20,7 +20,7 @@ describe("withinBudget", () => {
 
   it("gives up on a slow one at the budget, and `later` resolves to its value", async () => {
     const started = performance.now();
-    const timed = await withinBudget(after(200, "late reply"), 50);
+    const timed = await withinBudget(settleAfter(200, "late reply"), 50);
     const waited = performance.now() - started;
     expect(timed.inTime).toBe(false);
     expect(waited).toBeGreaterThanOrEqual(45);
@@ -34,7 +34,7 @@ describe("withinBudget", () => {
   });
 
   it("passes a slow failure on through `later`", async () => {
-    const slow = after(100, undefined).then(() => {
+    const slow = settleAfter(100, undefined).then(() => {
       throw new Error("late boom");
     });
     const timed = await withinBudget(slow, 20);

@@ -35,8 +35,10 @@ describe("roster e-mails resolved with users.lookupByEmail", () => {
   });
 
   const slackIdOf = async (email: string) => (await running.db.prisma.member.findFirst({ where: { email } }))?.slackUserId ?? null;
-  const lookupsOf = (email: string, since = 0) => running.bot.fake.calls.slice(since).filter((c) => c.method === "users.lookupByEmail" && c.body.email === email);
-  const mandat = (text: string, userId: string) => postSigned(running.bot.eventsUrl, slashCommandForm({ command: "/mandat", text, user_id: userId }));
+  const lookupsOf = (email: string, since = 0) =>
+    running.bot.fake.calls.slice(since).filter((c) => c.method === "users.lookupByEmail" && c.body.email === email);
+  const mandat = (text: string, userId: string) =>
+    postSigned(running.bot.eventsUrl, slashCommandForm({ command: "/mandat", text, user_id: userId }));
 
   it("makes the person Slack returns a member, who then sees the members-only committee", async () => {
     running.bot.fake.answer("users.lookupByEmail", (body) =>
@@ -61,7 +63,7 @@ describe("roster e-mails resolved with users.lookupByEmail", () => {
     // Listed among her own committees, with her role, in the committee's language (her only one).
     expect(blocks).toContain("Dine udvalg");
     const summary = await mandat("ørnereden", ANNA_ID);
-    expect((summary.json?.blocks as { text?: { text: string } }[])[0]?.text?.text).toBe(COMMITTEE_NAME);
+    expect(((summary.json?.blocks ?? []) as { text?: { text: string } }[])[0]?.text?.text).toBe(COMMITTEE_NAME);
   });
 
   it("leaves a seat unresolved when Slack answers users_not_found, and asks again next time", async () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buttonValue, sectionActionId } from "../../src/slack/ids.js";
+import { SAERUDVALG_V1, SAERUDVALG_V2 } from "../integration/helpers.js";
 import { importMandates, useBot } from "../support/bot.js";
 import { buttonForm, postSigned } from "../support/slack-request.js";
-import { SAERUDVALG_V1, SAERUDVALG_V2 } from "../integration/helpers.js";
 
 const NOW = new Date("2026-11-23T09:00:00Z");
 const CHAIR = "U0CHAIR";
@@ -19,7 +19,12 @@ describe("buttons under an earlier mandate version", () => {
   async function click(value: Parameters<typeof buttonValue>[0] & { section: "summary" | "obligations" }, id: string) {
     const ack = await postSigned(
       running.bot.eventsUrl,
-      buttonForm({ actionId: sectionActionId(value.section), value: buttonValue(value), userId: CHAIR, responseUrl: running.bot.fake.responseUrl(id) }),
+      buttonForm({
+        actionId: sectionActionId(value.section),
+        value: buttonValue(value),
+        userId: CHAIR,
+        responseUrl: running.bot.fake.responseUrl(id),
+      }),
     );
     expect(ack.status).toBe(200);
     return JSON.stringify((await running.bot.fake.waitFor((c) => c.method === `response_url:${id}`)).body.blocks);

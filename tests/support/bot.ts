@@ -4,8 +4,8 @@ import type { Database } from "../../src/db/connect.js";
 import type { Language } from "../../src/domain/language.js";
 import { createServices, type Services } from "../../src/services/create-services.js";
 import { createSlackApp, type SlackApp } from "../../src/slack/app.js";
-import { FakeSlack } from "./fake-slack.js";
 import { openTestDatabase } from "./database.js";
+import { FakeSlack } from "./fake-slack.js";
 import { SIGNING_SECRET } from "./slack-request.js";
 
 export interface RunningBot {

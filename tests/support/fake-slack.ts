@@ -56,7 +56,9 @@ export class FakeSlack {
   private origin = "";
 
   constructor() {
-    this.answer("auth.test", () => ({ body: { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T0001", url: "https://fake.invalid/" } }));
+    this.answer("auth.test", () => ({
+      body: { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T0001", url: "https://fake.invalid/" },
+    }));
     this.answer("users.lookupByEmail", () => ({ body: { ok: false, error: "users_not_found" } }));
   }
 
@@ -107,7 +109,9 @@ export class FakeSlack {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", this.origin);
     const body = parseBody(await readBody(req), req.headers["content-type"]);
-    const method = url.pathname.startsWith("/respond/") ? `response_url:${url.pathname.slice("/respond/".length)}` : url.pathname.replace(/^\/api\//, "");
+    const method = url.pathname.startsWith("/respond/")
+      ? `response_url:${url.pathname.slice("/respond/".length)}`
+      : url.pathname.replace(/^\/api\//, "");
     const call: RecordedCall = { method, body, headers: req.headers };
     this.calls.push(call);
     for (const waiter of [...this.waiters]) {

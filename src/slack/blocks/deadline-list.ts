@@ -17,15 +17,21 @@ export function deadlineListMessage(reply: DeadlinesReply): SlackMessage {
   const d = messages(language).deadlineList;
   const name = committee ? committeeName(committee.committee.mandate, language) : undefined;
   const title = name
-    ? listing === "all" ? d.titleAllFor(name) : d.titleUpcomingFor(name)
-    : listing === "all" ? d.titleAll : d.titleUpcoming;
+    ? listing === "all"
+      ? d.titleAllFor(name)
+      : d.titleUpcomingFor(name)
+    : listing === "all"
+      ? d.titleAll
+      : d.titleUpcoming;
   const zone = committee?.committee.timeZone ?? items[0]?.committee.timeZone ?? "UTC";
   const notes = [asOf ? d.asOf(formatInstantDay(asOf, zone, language)) : undefined, publicOnly ? d.publicOnly : undefined].filter(
     (t): t is string => t !== undefined,
   );
   const shown = items.slice(0, MAX_ITEMS);
   const lines = shown.map((view) => {
-    const who = committee ? "" : ` · _${escapeMrkdwn(view.committee.mandate.short_name ?? committeeName(view.committee.mandate, language))}_`;
+    const who = committee
+      ? ""
+      : ` · _${escapeMrkdwn(view.committee.mandate.short_name ?? committeeName(view.committee.mandate, language))}_`;
     return `${deadlineStateEmoji(view)} *#${view.deadline.id} ${escapeMrkdwn(view.deadline.title)}*${who}\n${deadlineDetails(view, language)}`;
   });
   const blocks: Block[] = [
@@ -35,7 +41,9 @@ export function deadlineListMessage(reply: DeadlinesReply): SlackMessage {
     ...(items.length > shown.length ? [context(d.more(items.length - shown.length))] : []),
   ];
   const first = shown[0];
-  const text = escapeMrkdwn(first ? `${title}: #${first.deadline.id} ${first.deadline.title}, ${formatDate(first.deadline.dueDate, language)}` : title);
+  const text = escapeMrkdwn(
+    first ? `${title}: #${first.deadline.id} ${first.deadline.title}, ${formatDate(first.deadline.dueDate, language)}` : title,
+  );
   return { text, blocks: blocks.slice(0, MAX_BLOCKS) };
 }
 
@@ -45,7 +53,12 @@ export function deadlineChangedMessage(reply: ChangedReply): SlackMessage {
   const title = escapeMrkdwn(view.deadline.title);
   const line =
     change === "added"
-      ? m.deadlineAdded(view.deadline.id, title, formatDate(view.deadline.dueDate, language), escapeMrkdwn(committeeName(view.committee.mandate, language)))
+      ? m.deadlineAdded(
+          view.deadline.id,
+          title,
+          formatDate(view.deadline.dueDate, language),
+          escapeMrkdwn(committeeName(view.committee.mandate, language)),
+        )
       : change === "done"
         ? m.deadlineDone(view.deadline.id, title)
         : m.deadlineWaived(view.deadline.id, title);

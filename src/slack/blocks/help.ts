@@ -5,7 +5,13 @@ import { context, header, mrkdwnSections, type SlackMessage } from "./message.js
 export function helpMessage(reply: Extract<Reply, { kind: "help" }>): SlackMessage {
   const m = messages(reply.language).help;
   if (reply.command === "mandat") {
-    return { text: m.mandat.title, blocks: [header(m.mandat.title), ...mrkdwnSections(m.mandat.lines.map((l) => `• ${l}`)), context(m.mandat.committeeHint)] };
+    return {
+      text: m.mandat.title,
+      blocks: [header(m.mandat.title), ...mrkdwnSections(m.mandat.lines.map((l) => `• ${l}`)), context(m.mandat.committeeHint)],
+    };
   }
-  return { text: m.frist.title, blocks: [header(m.frist.title), ...mrkdwnSections(m.frist.lines.map((l) => `• ${l}`)), context(m.frist.dates)] };
+  return {
+    text: m.frist.title,
+    blocks: [header(m.frist.title), ...mrkdwnSections(m.frist.lines.map((l) => `• ${l}`)), context(m.frist.dates)],
+  };
 }

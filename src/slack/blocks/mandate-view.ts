@@ -6,7 +6,18 @@ import { dueDatesInYear } from "../../domain/obligation-schedule.js";
 import { formatAmount, formatDate, formatDayOfYear, formatInstantDay } from "../../i18n/format.js";
 import { type Messages, messages } from "../../i18n/index.js";
 import { buttonValue, sectionActionId } from "../ids.js";
-import { actions, type Block, button, context, field, header, MAX_BLOCKS, mrkdwnSection, mrkdwnSections, type SlackMessage } from "./message.js";
+import {
+  actions,
+  type Block,
+  button,
+  context,
+  field,
+  header,
+  MAX_BLOCKS,
+  mrkdwnSection,
+  mrkdwnSections,
+  type SlackMessage,
+} from "./message.js";
 import { escapeMrkdwn, truncate } from "./mrkdwn.js";
 import { deadlineDetails, fundingHeadline, meetingRuleText, ownerText, roleNames } from "./phrases.js";
 
@@ -20,12 +31,15 @@ export function mandateMessage(reply: MandateReply): SlackMessage {
   const mandate = target.committee.mandate;
   const m = messages(language);
   const name = committeeName(mandate, language);
-  const body = section === "summary" ? summaryBlocks(reply, m) : [mrkdwnSection(`*${m.sections[section]}*`), ...sectionBlocks(reply, section, m)];
+  const body =
+    section === "summary" ? summaryBlocks(reply, m) : [mrkdwnSection(`*${m.sections[section]}*`), ...sectionBlocks(reply, section, m)];
   // An earlier version says so at the top, and its buttons stay in it.
   const olderVersion = reply.currentVersion !== undefined ? target.committee.version.number : undefined;
   const blocks: Block[] = [
     header(name),
-    ...(reply.currentVersion !== undefined ? [context(`:warning: ${m.summary.olderVersion(target.committee.version.number, reply.currentVersion)}`)] : []),
+    ...(reply.currentVersion !== undefined
+      ? [context(`:warning: ${m.summary.olderVersion(target.committee.version.number, reply.currentVersion)}`)]
+      : []),
     ...body,
     sectionButtons(target.committee.slug, section, language, m, olderVersion),
   ];
@@ -33,7 +47,13 @@ export function mandateMessage(reply: MandateReply): SlackMessage {
   return { text, blocks: blocks.slice(0, MAX_BLOCKS) };
 }
 
-function sectionButtons(slug: string, current: MandateReply["section"], language: Language, m: Messages, version: number | undefined): Block {
+function sectionButtons(
+  slug: string,
+  current: MandateReply["section"],
+  language: Language,
+  m: Messages,
+  version: number | undefined,
+): Block {
   const all = ["summary", ...MandateSection.options] as const;
   return actions(
     all
@@ -191,7 +211,9 @@ function fundingLines(mandate: Mandate, language: Language, m: Messages): string
     ...(f.years ? [`*${s.years}:* ${f.years.from === f.years.to ? f.years.from : `${f.years.from}–${f.years.to}`}`] : []),
     ...(f.source ? [`*${s.source}:* ${escapeMrkdwn(f.source)}`] : []),
     ...(f.managed_by ? [`*${s.managedBy}:* ${escapeMrkdwn(f.managed_by)}`] : []),
-    ...(f.allocations?.length ? [`*${s.allocations}*`, ...f.allocations.map((a) => `• ${money(a.amount)}: ${escapeMrkdwn(a.purpose)}`)] : []),
+    ...(f.allocations?.length
+      ? [`*${s.allocations}*`, ...f.allocations.map((a) => `• ${money(a.amount)}: ${escapeMrkdwn(a.purpose)}`)]
+      : []),
     ...(f.other_amounts?.length
       ? [
           `*${s.otherAmounts}*`,
@@ -216,12 +238,18 @@ function historyLines(reply: MandateReply, m: Messages): string[] {
   return [
     `*${h.versions}*`,
     ...versions.map(
-      (v) => `• ${h.versionLine(v.number, formatInstantDay(v.importedAt, committee.timeZone, language), escapeMrkdwn(v.sourceFile))}: \`/mandat ${committee.slug} v${v.number}\``,
+      (v) =>
+        `• ${h.versionLine(v.number, formatInstantDay(v.importedAt, committee.timeZone, language), escapeMrkdwn(v.sourceFile))}: \`/mandat ${committee.slug} v${v.number}\``,
     ),
     `*${h.document}*`,
     `• ${sourceText(mandate, language, m)}${mandate.source.reference ? ` (${escapeMrkdwn(mandate.source.reference)})` : ""}`,
     ...(mandate.history?.length
-      ? [`*${h.events}*`, ...[...mandate.history].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).map((e) => `• *${eventDate(e.date)}*: ${escapeMrkdwn(e.text)}`)]
+      ? [
+          `*${h.events}*`,
+          ...[...mandate.history]
+            .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+            .map((e) => `• *${eventDate(e.date)}*: ${escapeMrkdwn(e.text)}`),
+        ]
       : []),
     ...provisionLines(mandate, "history"),
   ];

@@ -26,7 +26,13 @@ export function mrkdwnSections(lines: string[]): Block[] {
 }
 
 export function context(...texts: string[]): Block {
-  return { type: "context", elements: texts.filter((t) => t.length > 0).slice(0, 10).map((t) => ({ type: "mrkdwn", text: truncate(t, 3000) })) };
+  return {
+    type: "context",
+    elements: texts
+      .filter((t) => t.length > 0)
+      .slice(0, 10)
+      .map((t) => ({ type: "mrkdwn", text: truncate(t, 3000) })),
+  };
 }
 
 export function button(text: string, actionId: string, value: string, style?: "primary"): types.Button {

@@ -10,7 +10,10 @@ export function escapeMrkdwn(text: string): string {
 export function truncate(text: string, max: number): string {
   const chars = [...text];
   if (chars.length <= max) return text;
-  return `${chars.slice(0, max - 1).join("").trimEnd()}…`;
+  return `${chars
+    .slice(0, max - 1)
+    .join("")
+    .trimEnd()}…`;
 }
 
 /** Section text may hold 3000 characters: packs lines into as few sections as fit, with margin. */

@@ -1,8 +1,8 @@
-import type { DeadlineView } from "../../services/deadline-service.js";
 import type { Language } from "../../domain/language.js";
 import type { Funding, Mandate, MeetingRule, MemberRole, Owner } from "../../domain/mandate.js";
 import { formatAmount, formatDate, formatInstantDay } from "../../i18n/format.js";
 import { messages } from "../../i18n/index.js";
+import type { DeadlineView } from "../../services/deadline-service.js";
 import { escapeMrkdwn } from "./mrkdwn.js";
 
 /** Phrases built from mandate data and catalog words, shared by the block builders. Output is mrkdwn. */
@@ -44,7 +44,11 @@ export function fundingHeadline(funding: Funding | undefined, language: Language
   if (!funding) return undefined;
   const parts = [
     funding.total !== undefined ? formatAmount(funding.total, funding.currency, language) : undefined,
-    funding.years ? (funding.years.from === funding.years.to ? `${funding.years.from}` : `${funding.years.from}–${funding.years.to}`) : undefined,
+    funding.years
+      ? funding.years.from === funding.years.to
+        ? `${funding.years.from}`
+        : `${funding.years.from}–${funding.years.to}`
+      : undefined,
   ].filter((p): p is string => p !== undefined);
   return parts.length > 0 ? parts.join(", ") : funding.source ? escapeMrkdwn(funding.source) : undefined;
 }

@@ -14,7 +14,13 @@ const SNIPPET = 240;
 function snippet(text: string, words: string[]): string {
   if (text.length <= SNIPPET) return text;
   const lower = text.toLowerCase();
-  const at = Math.max(0, ...words.map((w) => lower.indexOf(w)).filter((i) => i >= 0).slice(0, 1));
+  const at = Math.max(
+    0,
+    ...words
+      .map((w) => lower.indexOf(w))
+      .filter((i) => i >= 0)
+      .slice(0, 1),
+  );
   const start = Math.max(0, at - 60);
   const cut = text.slice(start, start + SNIPPET);
   return `${start > 0 ? "…" : ""}${cut}${start + SNIPPET < text.length ? "…" : ""}`;
@@ -28,7 +34,9 @@ export function searchResultsMessage(reply: SearchReply): SlackMessage {
   const blocks: Block[] = [header(m.search.title(query.trim()))];
   if (results.length === 0) blocks.push(...mrkdwnSections([m.search.none(shownQuery)]));
   for (const { committee, hits } of results) {
-    const lines = hits.slice(0, HITS_PER_COMMITTEE).map((hit) => `• _${m.sections[hit.section]}_: ${escapeMrkdwn(snippet(hit.text, words))}`);
+    const lines = hits
+      .slice(0, HITS_PER_COMMITTEE)
+      .map((hit) => `• _${m.sections[hit.section]}_: ${escapeMrkdwn(snippet(hit.text, words))}`);
     if (hits.length > HITS_PER_COMMITTEE) lines.push(m.search.more(hits.length - HITS_PER_COMMITTEE));
     blocks.push(...mrkdwnSections([`*${escapeMrkdwn(committeeName(committee.mandate, language))}* \`${committee.slug}\``, ...lines]));
   }
