@@ -3,14 +3,10 @@
 // when BENCH_DATABASE_URL is set, on that PostgreSQL database (it must be empty or a Mandat one),
 // then sends signed requests one after another, as Slack would, and prints percentiles.
 // Web API calls go to the tests' local fake Slack; nothing leaves the machine.
-import { PGlite } from "@electric-sql/pglite";
-import { LogLevel } from "@slack/bolt";
-import { type Database, openPglite, openPostgres, PGLITE_START_PARAMS } from "../src/db/connect.js";
-import { createServices } from "../src/services/create-services.js";
-import { createSlackApp } from "../src/slack/app.js";
-import { FakeSlack } from "../tests/support/fake-slack.js";
+import { type Database, openInMemory, openPostgres } from "../src/db/connect.js";
+import { startTestBot } from "../tests/support/bot.js";
 import { MANDATES_DIR, MIGRATIONS_DIR } from "../tests/support/paths.js";
-import { postSigned, SIGNING_SECRET, slashCommandForm } from "../tests/support/slack-request.js";
+import { postSigned, slashCommandForm } from "../tests/support/slack-request.js";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
 const WARMUP = 20;
@@ -26,22 +22,9 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function measure(label: string, db: Database): Promise<void> {
-  const fake = new FakeSlack();
-  await fake.start();
-  const services = createServices(db.prisma);
-  await services.importer.importPath(MANDATES_DIR, new Date());
-  const slack = createSlackApp({
-    connection: { mode: "http", botToken: "xoxb-bench", signingSecret: SIGNING_SECRET },
-    port: 0,
-    apiUrl: fake.apiUrl,
-    services,
-    clock: () => new Date(),
-    defaultLanguage: "en",
-    health: async () => ({ ok: true, database: db.kind }),
-    logLevel: LogLevel.ERROR,
-  });
-  const port = await slack.start();
-  const url = `http://127.0.0.1:${port}/slack/events`;
+  // The bot as `npm start` assembles it, with the shipped mandates, its Web API calls going to the fake Slack.
+  const bot = await startTestBot(db, { env: { MANDATES_DIR } });
+  const url = bot.eventsUrl;
   for (const c of CASES) {
     const times: number[] = [];
     for (let i = 0; i < WARMUP + ROUNDS; i++) {
@@ -58,13 +41,12 @@ async function measure(label: string, db: Database): Promise<void> {
     ];
     console.log(row.join("  "));
   }
-  await slack.stop();
-  await fake.stop();
+  await bot.stop();
 }
 
 console.log(`Node ${process.version}, ${ROUNDS} signed requests per case after ${WARMUP} warm-up, one at a time (ms)`);
 console.log(["database  ", "command         ", "    p50", "    p95", "    p99", "    max"].join("  "));
-const pglite = await openPglite(new PGlite({ startParams: PGLITE_START_PARAMS }), { migrationsDir: MIGRATIONS_DIR });
+const pglite = await openInMemory({ migrationsDir: MIGRATIONS_DIR });
 await measure("pglite    ", pglite);
 await pglite.close();
 if (process.env.BENCH_DATABASE_URL) {

@@ -1,6 +1,6 @@
 import { MandatError } from "../src/domain/errors.js";
 import type { CommandContext, CommandServices } from "./context.js";
-import { ownLanguage } from "./language.js";
+import { replyLanguage } from "./language.js";
 import type { Reply } from "./reply.js";
 
 /**
@@ -31,16 +31,16 @@ export interface RunnableCommand {
 
 /**
  * Runs `work`; a MandatError becomes an error reply, anything else is thrown. People are told
- * what went wrong in their language: the one asked for, else that of their own committees;
- * for someone on no roster, the language of the committee the error is about, else the default.
+ * what went wrong in their language (src/domain/reply-language.ts): the one asked for, else
+ * that of their own committees, else that of the committee the error is about, else the default.
  */
 export async function runSafely(work: () => Promise<Reply>, context: CommandContext, services: CommandServices): Promise<Reply> {
   try {
     return await work();
   } catch (error) {
     if (!(error instanceof MandatError)) throw error;
-    const own = context.language ?? ownLanguage(await services.directory.visibleTo(context.caller));
-    return { kind: "error", error, language: own ?? error.language ?? context.defaultLanguage };
+    const visible = context.language ? [] : await services.directory.visibleTo(context.caller);
+    return { kind: "error", error, language: replyLanguage(context, { visible, errorAbout: error.language }) };
   }
 }
 

@@ -15,6 +15,7 @@ export interface CommandContext {
   asOfGiven?: boolean;
 }
 
+/** The services a command uses; the composition root passes them in. */
 export interface CommandServices {
   directory: CommitteeDirectory;
   deadlines: DeadlineService;

@@ -3,7 +3,7 @@ import { parseDateInput } from "../src/domain/date-input.js";
 import type { DeadlineListing } from "../src/domain/deadline.js";
 import { MandatError } from "../src/domain/errors.js";
 import type { SlashCommand } from "./command.js";
-import { callerLanguage, committeeLanguage } from "./language.js";
+import { replyLanguage } from "./language.js";
 import type { Reply } from "./reply.js";
 import { isKeyword, tokens } from "./vocabulary.js";
 
@@ -53,7 +53,7 @@ export const frist: SlashCommand<FristInput> = {
     const { caller, now } = context;
     switch (input.kind) {
       case "help":
-        return { kind: "help", command: "frist", language: callerLanguage(context, await directory.visibleTo(caller)) };
+        return { kind: "help", command: "frist", language: replyLanguage(context, { visible: await directory.visibleTo(caller) }) };
       case "list": {
         const asOf = context.asOfGiven ? now : undefined;
         if (input.committee) {
@@ -61,7 +61,7 @@ export const frist: SlashCommand<FristInput> = {
           const items = await deadlines.list([target], input.listing, now);
           return {
             kind: "deadlines",
-            language: committeeLanguage(context, target),
+            language: replyLanguage(context, { committee: target.committee }),
             listing: input.listing,
             committee: target,
             items,
@@ -75,7 +75,7 @@ export const frist: SlashCommand<FristInput> = {
         const items = await deadlines.list(scope, input.listing, now);
         return {
           kind: "deadlines",
-          language: callerLanguage(context, visible),
+          language: replyLanguage(context, { visible }),
           listing: input.listing,
           items,
           publicOnly: mine.length === 0,
@@ -90,15 +90,15 @@ export const frist: SlashCommand<FristInput> = {
           throw new MandatError(parsed.reason, { input: typed }, { language: target.committee.mandate.language });
         }
         const view = await deadlines.add(caller, target, { dueDate: parsed.date, title: parsed.rest }, now);
-        return { kind: "deadline-changed", change: "added", view, language: committeeLanguage(context, target) };
+        return { kind: "deadline-changed", change: "added", view, language: replyLanguage(context, { committee: target.committee }) };
       }
       case "done": {
         const view = await deadlines.complete(caller, input.id, now);
-        return { kind: "deadline-changed", change: "done", view, language: context.language ?? view.committee.mandate.language };
+        return { kind: "deadline-changed", change: "done", view, language: replyLanguage(context, { committee: view.committee }) };
       }
       case "waive": {
         const view = await deadlines.waive(caller, input.id, input.reason, now);
-        return { kind: "deadline-changed", change: "waived", view, language: context.language ?? view.committee.mandate.language };
+        return { kind: "deadline-changed", change: "waived", view, language: replyLanguage(context, { committee: view.committee }) };
       }
     }
   },

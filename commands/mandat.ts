@@ -1,7 +1,7 @@
 import { MandatError } from "../src/domain/errors.js";
 import type { MandateSection } from "../src/domain/mandate.js";
 import type { SlashCommand } from "./command.js";
-import { callerLanguage, committeeLanguage } from "./language.js";
+import { replyLanguage } from "./language.js";
 import type { Reply } from "./reply.js";
 import { isKeyword, sectionFor, tokens } from "./vocabulary.js";
 
@@ -44,12 +44,16 @@ export const mandat: SlashCommand<MandatInput> = {
   async run(input, context, { directory, deadlines }): Promise<Reply> {
     switch (input.kind) {
       case "help":
-        return { kind: "help", command: "mandat", language: callerLanguage(context, await directory.visibleTo(context.caller)) };
+        return {
+          kind: "help",
+          command: "mandat",
+          language: replyLanguage(context, { visible: await directory.visibleTo(context.caller) }),
+        };
       case "list": {
         const visible = await directory.visibleTo(context.caller);
         return {
           kind: "committees",
-          language: callerLanguage(context, visible),
+          language: replyLanguage(context, { visible }),
           mine: visible.filter((v) => v.roles.length > 0),
           others: visible.filter((v) => v.roles.length === 0),
         };
@@ -60,12 +64,12 @@ export const mandat: SlashCommand<MandatInput> = {
           kind: "search",
           query: input.query,
           results,
-          language: callerLanguage(context, await directory.visibleTo(context.caller)),
+          language: replyLanguage(context, { visible: await directory.visibleTo(context.caller) }),
         };
       }
       case "show": {
         const current = await findWithSectionHint(input, context, directory);
-        const language = committeeLanguage(context, current);
+        const language = replyLanguage(context, { committee: current.committee });
         const wanted = input.version ?? current.committee.version.number;
         const older = wanted !== current.committee.version.number;
         const target = older ? await directory.atVersion(current, wanted) : current;

@@ -1,4 +1,4 @@
-import type { MandateVersionInfo } from "../src/db/committee-store.js";
+import type { MandateVersionInfo } from "../src/domain/committee.js";
 import type { DeadlineListing } from "../src/domain/deadline.js";
 import type { MandatError } from "../src/domain/errors.js";
 import type { Language } from "../src/domain/language.js";

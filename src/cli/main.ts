@@ -7,15 +7,18 @@ import { openDatabase } from "../db/connect.js";
 import { MIGRATIONS_DIR } from "../db/migrate.js";
 import type { Caller } from "../domain/caller.js";
 import { Language } from "../domain/language.js";
+import { TeamId, type WorkspaceId } from "../domain/workspace.js";
+import { createLogger } from "../logging/logger.js";
 import { importReport } from "../mandates/report-import.js";
-import { createServices } from "../services/create-services.js";
+import { createServices, type Services } from "../services/create-services.js";
+import type { ImportOutcome } from "../services/mandate-importer.js";
 import { replyMessage } from "../slack/blocks/reply-blocks.js";
 import { renderText } from "./render-text.js";
 
 const USAGE = `Usage:
-  npm run cli -- "/mandat [text]" [--as <e-mail or Slack id>] [--now <ISO date-time>] [--lang da|nb|sv|en]
+  npm run cli -- "/mandat [text]" [--as <e-mail or Slack id>] [--now <ISO date-time>] [--lang da|nb|sv|en] [--team T…]
   npm run cli -- "/frist [text]"  [same options]
-  npm run cli -- import <file or directory>
+  npm run cli -- import <file or directory> [--team T…]
 
 Examples:
   npm run cli -- "/mandat norprem oppgaver"
@@ -24,15 +27,29 @@ Examples:
   npm run cli -- "/frist gms-2024 ny 1.6.2027 Slutrapport" --as secretariat@example.org
 
 Without --as the caller sits on no roster and sees the public committees. The shipped
-mandates in MANDATES_DIR (default ./mandates) are imported first, as at bot start-up.`;
+mandates in MANDATES_DIR (default ./mandates) are imported first, as at bot start-up, and the
+deadlines are planned as of --now, as the bot's nightly job would have.
+--team picks the Slack workspace (team id) when the database serves several; files that name
+no workspace are imported into it.`;
 
 class UsageError extends Error {}
 
-function parseCaller(value: string | undefined): Caller {
-  if (!value) return {};
-  if (value.includes("@")) return { email: value.toLowerCase() };
-  if (/^[UW][A-Z0-9]{2,}$/.test(value)) return { slackUserId: value };
+function parseCaller(value: string | undefined, workspaceId: WorkspaceId): Caller {
+  if (!value) return { workspaceId };
+  if (value.includes("@")) return { workspaceId, email: value.toLowerCase() };
+  if (/^[UW][A-Z0-9]{2,}$/.test(value)) return { workspaceId, slackUserId: value };
   throw new UsageError(`--as takes an e-mail address or a Slack user id (U…), not "${value}".`);
+}
+
+/** --team, else the one workspace the database serves (or "local" before any). */
+async function workspaceFor(team: string | undefined, services: Services): Promise<WorkspaceId> {
+  if (team !== undefined) {
+    if (!TeamId.safeParse(team).success) throw new UsageError(`--team takes a Slack workspace id such as T012ABCDEF, not "${team}".`);
+    return team;
+  }
+  const known = await services.workspaces.defaultWorkspace();
+  if (known.kind === "one") return known.id;
+  throw new UsageError(`This database serves several Slack workspaces (${known.ids.join(", ")}): say which with --team.`);
 }
 
 function parseNow(value: string | undefined): { now: Date; given: boolean } {
@@ -46,7 +63,13 @@ async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { as: { type: "string" }, now: { type: "string" }, lang: { type: "string" }, help: { type: "boolean", short: "h" } },
+    options: {
+      as: { type: "string" },
+      now: { type: "string" },
+      lang: { type: "string" },
+      team: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
   });
   const [first, ...rest] = positionals;
   if (values.help || !first || first === "help") {
@@ -54,12 +77,17 @@ async function main(argv: string[]): Promise<number> {
     return first || values.help ? 0 : 2;
   }
   const env = loadEnv(process.env);
-  const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR }, { migrationsDir: MIGRATIONS_DIR });
+  // Logs go to stderr: stdout is the reply.
+  const logger = createLogger({ level: env.LOG_LEVEL, destination: 2, name: "mandat-cli" });
+  const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR }, { migrationsDir: MIGRATIONS_DIR, logger });
   try {
-    const services = createServices(db.prisma);
+    const services = createServices(db.store, logger);
+    const workspaceId = await workspaceFor(values.team, services);
     if (first === "import") {
       if (rest.length === 0) throw new UsageError("import needs a file or directory.");
-      const outcomes = (await Promise.all(rest.map((target) => services.importer.importPath(target, new Date())))).flat();
+      const outcomes: ImportOutcome[] = [];
+      for (const target of rest)
+        outcomes.push(...(await services.importer.importPath(target, { now: new Date(), defaultWorkspace: workspaceId })));
       console.log(importReport(outcomes));
       return outcomes.some((o) => o.status === "refused") ? 1 : 0;
     }
@@ -68,16 +96,18 @@ async function main(argv: string[]): Promise<number> {
     const name = line.split(/\s+/)[0] ?? "";
     const command = commandNamed(name);
     if (!command) throw new UsageError(`Unknown command "${name}". Commands: ${COMMANDS.map((c) => c.name).join(", ")}, import.`);
-    const imported = await services.importer.importPath(env.MANDATES_DIR, new Date());
-    const refused = imported.filter((o) => o.status === "refused");
-    if (refused.length) console.error(importReport(refused));
     const language = values.lang === undefined ? undefined : Language.safeParse(values.lang);
     if (language && !language.success) throw new UsageError(`--lang takes da, nb, sv or en, not "${values.lang}".`);
     const { now, given } = parseNow(values.now);
+    const caller = parseCaller(values.as, workspaceId);
+    const imported = await services.importer.importPath(env.MANDATES_DIR, { now: new Date(), defaultWorkspace: workspaceId });
+    const refused = imported.filter((o) => o.status === "refused");
+    if (refused.length) console.error(importReport(refused));
+    await services.planner.planDeadlines({ now });
     const reply = await command.execute(
       line.slice(name.length).trim(),
       {
-        caller: parseCaller(values.as),
+        caller,
         now,
         asOfGiven: given,
         language: language?.data,

@@ -2,16 +2,19 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { Logger } from "../logging/logger.js";
+import type { Store } from "../services/ports.js";
 import { lockDataDir } from "./data-dir-lock.js";
 import { PrismaClient } from "./generated/client.js";
 import { migrate, readMigrations, type SqlSession } from "./migrate.js";
+import { createStore } from "./store.js";
 
 export type DatabaseKind = "pglite" | "postgresql";
 
-/** An open database: the Prisma client for the stores, and its lifecycle. */
+/** An open database: the store the services use, and its lifecycle. */
 export interface Database {
   kind: DatabaseKind;
-  prisma: PrismaClient;
+  store: Store;
   /** Whether the database answers a trivial query. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -19,6 +22,26 @@ export interface Database {
 
 export interface OpenOptions {
   migrationsDir: string;
+  /** Where a dropped idle PostgreSQL connection is reported. */
+  logger?: Logger;
+}
+
+const clients = new WeakMap<Database, PrismaClient>();
+
+/**
+ * The Prisma client behind a database, for tests that inspect tables directly (row counts,
+ * what was stored). The bot itself only ever goes through `store`.
+ */
+export function prismaOf(db: Database): PrismaClient {
+  const prisma = clients.get(db);
+  if (!prisma) throw new Error("not a database opened by src/db/connect.ts");
+  return prisma;
+}
+
+function database(kind: DatabaseKind, prisma: PrismaClient, lifecycle: Pick<Database, "ping" | "close">): Database {
+  const db: Database = { kind, store: createStore(prisma), ...lifecycle };
+  clients.set(db, prisma);
+  return db;
 }
 
 /**
@@ -43,9 +66,7 @@ export async function openPglite(db: PGlite, options: OpenOptions & { onClose?: 
   await migrate(pgliteSession(db), await readMigrations(options.migrationsDir));
   // The adapter's types come from the same @prisma/driver-adapter-utils (package.json overrides).
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
-  return {
-    kind: "pglite",
-    prisma,
+  return database("pglite", prisma, {
     async ping() {
       try {
         await db.query("SELECT 1");
@@ -59,7 +80,12 @@ export async function openPglite(db: PGlite, options: OpenOptions & { onClose?: 
       await db.close();
       options.onClose?.();
     },
-  };
+  });
+}
+
+/** A fresh embedded database in memory, gone when closed (benchmarks, throw-away runs). */
+export async function openInMemory(options: OpenOptions): Promise<Database> {
+  return openPglite(new PGlite({ startParams: PGLITE_START_PARAMS }), options);
 }
 
 /** The embedded database in `dataDir`, locked against a second process. */
@@ -79,7 +105,9 @@ export async function openPostgres(url: string, options: OpenOptions): Promise<D
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle connection the server drops (restart, failover, a proxy's timeout) is an event, not a
   // crash: the pool opens a new one on next use. Without a listener Node would exit.
-  pool.on("error", (error) => console.warn(`PostgreSQL closed an idle connection (${error.message}); reconnecting on next use.`));
+  pool.on("error", (error) =>
+    options.logger?.warn({ err: error }, "PostgreSQL closed an idle connection; a new one is opened on next use"),
+  );
   const client = await pool.connect();
   try {
     await migrate(
@@ -97,9 +125,7 @@ export async function openPostgres(url: string, options: OpenOptions): Promise<D
     client.release();
   }
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
-  return {
-    kind: "postgresql",
-    prisma,
+  return database("postgresql", prisma, {
     async ping() {
       try {
         await pool.query("SELECT 1");
@@ -112,7 +138,7 @@ export async function openPostgres(url: string, options: OpenOptions): Promise<D
       await prisma.$disconnect();
       await pool.end();
     },
-  };
+  });
 }
 
 /** PostgreSQL when a URL is given, else the embedded PGlite in `dataDir`. */

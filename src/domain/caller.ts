@@ -1,5 +1,8 @@
-/** Who is asking: a Slack user, or (from the CLI) an e-mail address on a roster. */
+import type { WorkspaceId } from "./workspace.js";
+
+/** Who is asking, from which workspace: a Slack user, or (from the CLI) an e-mail address on a roster. */
 export interface Caller {
+  workspaceId: WorkspaceId;
   slackUserId?: string;
   email?: string;
 }

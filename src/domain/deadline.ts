@@ -1,4 +1,6 @@
 import { addDays, type CalendarDate, dateInZone, daysBetween } from "./calendar-date.js";
+import { MandatError } from "./errors.js";
+import type { Language } from "./language.js";
 import type { FixedDeadline, Mandate, Obligation, Owner } from "./mandate.js";
 import { type DateWindow, nextDueDate, obligationDueDates, obligationPeriod } from "./obligation-schedule.js";
 
@@ -171,7 +173,36 @@ export function isListed(status: DeadlineStatusAt, listing: DeadlineListing): bo
   return status.state === "overdue" || (status.state === "open" && status.daysLeft <= UPCOMING_DAYS);
 }
 
-/** How far ahead deadlines are planned into the database: a year past the moment asked about. */
+/**
+ * How far ahead the deadlines a mandate implies are planned into the database: far enough that
+ * a reminder 30 days before a deadline a year away already has its row.
+ */
+export const PLANNING_HORIZON_DAYS = 400;
+
 export function planningHorizon(today: CalendarDate): CalendarDate {
-  return addDays(today, 366);
+  return addDays(today, PLANNING_HORIZON_DAYS);
+}
+
+/** How far to plan a committee so that no row already stored lies beyond the plan (it would be removed). */
+export function planThrough(today: CalendarDate, stored: readonly Pick<Deadline, "dueDate">[]): CalendarDate {
+  return stored.reduce((last, d) => (d.dueDate > last ? d.dueDate : last), planningHorizon(today));
+}
+
+export const TITLE_MAX_LENGTH = 200;
+
+/**
+ * The rules for a deadline added by hand: a title of 1 to TITLE_MAX_LENGTH characters, and a
+ * due date no earlier than the committee's today. Returns the title as stored; refusals are in
+ * the committee's language.
+ */
+export function checkManualDeadline(
+  input: { title: string; dueDate: CalendarDate },
+  today: CalendarDate,
+  language: Language,
+): { title: string } {
+  const title = input.title.trim();
+  if (title === "") throw new MandatError("title_missing", {}, { language });
+  if ([...title].length > TITLE_MAX_LENGTH) throw new MandatError("title_too_long", { max: TITLE_MAX_LENGTH }, { language });
+  if (input.dueDate < today) throw new MandatError("date_in_past", { date: input.dueDate }, { language });
+  return { title };
 }

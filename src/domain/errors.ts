@@ -1,8 +1,35 @@
 /**
- * Everything a user can get wrong has a stable code; src/i18n turns code + params into words in
- * the user's language (`errorText`). Params are plain values and are escaped where shown.
+ * Everything a user can get wrong has a stable code and typed parameters; src/i18n turns code +
+ * parameters into words in the user's language (src/slack/error-text.ts). Parameters are plain
+ * values and are escaped where shown.
  */
+import type { CalendarDate } from "./calendar-date.js";
 import type { Language } from "./language.js";
+
+type None = Record<string, never>;
+
+/** The parameters each error code carries: the catalogs' messages are typed against this. */
+export interface ErrorParamsByCode {
+  unknown_committee: { query: string };
+  ambiguous_committee: { query: string; candidates: string[] };
+  unknown_section: { word: string };
+  unknown_version: { committee: string; version: number; latest: number };
+  search_needs_words: None;
+  not_a_date: { input: string };
+  no_such_day: { input: string };
+  date_in_past: { date: CalendarDate };
+  title_missing: None;
+  title_too_long: { max: number };
+  deadline_id_missing: None;
+  unknown_deadline: { id: number };
+  not_allowed_to_edit_deadlines: { committee: string };
+  deadline_already_resolved: { id: number; status: "done" | "waived" };
+  waive_reason_missing: { id: number };
+  stale_button: None;
+  internal: None;
+}
+
+export type ErrorCode = keyof ErrorParamsByCode;
 
 export const ERROR_CODES = [
   "unknown_committee",
@@ -22,22 +49,29 @@ export const ERROR_CODES = [
   "waive_reason_missing",
   "stale_button",
   "internal",
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+] as const satisfies readonly ErrorCode[];
 
-export type ErrorParams = Record<string, string | number | string[]>;
+/** Codes without parameters may leave them out. */
+type ErrorArgs<C extends ErrorCode> = ErrorParamsByCode[C] extends None
+  ? [params?: None, options?: ErrorOptions]
+  : [params: ErrorParamsByCode[C], options?: ErrorOptions];
 
-export class MandatError extends Error {
+interface ErrorOptions {
   /** The language of the committee the error is about, when there is one. */
+  language?: Language;
+}
+
+export class MandatError<C extends ErrorCode = ErrorCode> extends Error {
+  readonly params: ErrorParamsByCode[C];
   readonly language: Language | undefined;
 
   constructor(
-    readonly code: ErrorCode,
-    readonly params: ErrorParams = {},
-    options: { language?: Language } = {},
+    readonly code: C,
+    ...[params, options]: ErrorArgs<C>
   ) {
-    super(`${code} ${JSON.stringify(params)}`);
+    super(`${code} ${JSON.stringify(params ?? {})}`);
     this.name = "MandatError";
-    this.language = options.language;
+    this.params = (params ?? {}) as ErrorParamsByCode[C];
+    this.language = options?.language;
   }
 }

@@ -2,6 +2,7 @@ import { DateTime, IANAZone } from "luxon";
 import { z } from "zod";
 import { CalendarDate } from "./calendar-date.js";
 import { Language } from "./language.js";
+import { TeamId } from "./workspace.js";
 
 /**
  * The mandate file format (mandates/*.yaml), version 1. One file holds one committee and its
@@ -203,6 +204,11 @@ export const Mandate = z
   .strictObject({
     $schema: z.string().optional(),
     format: z.literal("mandat/v1", { error: 'must be "mandat/v1"' }),
+    /**
+     * The Slack workspace (team id) the committee lives in. Needed when one deployment serves
+     * several workspaces; a single-workspace bot puts files without it in its own workspace.
+     */
+    workspace: TeamId.optional(),
     slug: z
       .string()
       .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "must be lower-case letters, digits and hyphens, e.g. norprem" })

@@ -1,5 +1,4 @@
-import type { ErrorCode, ErrorParams } from "../domain/errors.js";
-import type { Messages } from "./en.js";
+import type { ErrorMessages, Messages } from "./en.js";
 import { codeList, formatDate } from "./format.js";
 
 /** Dansk. */
@@ -196,7 +195,7 @@ export const da: Messages = {
     search_needs_words: () => "Skriv, hvad der skal søges efter, fx `/mandat søg budget`.",
     not_a_date: (p) => `“${p.input}” er ikke en dato. Skriv fx 2025-03-31, 31.3.2025 eller 31. marts 2025.`,
     no_such_day: (p) => `“${p.input}” er ikke en dag i kalenderen. Tjek dag og måned.`,
-    date_in_past: (p) => `${formatDate(String(p.date), "da")} er overstået. En ny frist skal være i dag eller senere.`,
+    date_in_past: (p) => `${formatDate(p.date, "da")} er overstået. En ny frist skal være i dag eller senere.`,
     title_missing: () => "Giv fristen en titel efter datoen, fx `/frist gms-2024 ny 31.3.2026 Årsrapport`.",
     title_too_long: (p) => `Titlen er for lang: højst ${p.max} tegn.`,
     deadline_id_missing: () => "Skriv fristens nummer, fx `/frist udført 12`. `/frist` viser numrene.",
@@ -207,5 +206,5 @@ export const da: Messages = {
     waive_reason_missing: (p) => `Skriv, hvorfor fristen frafaldes, fx \`/frist frafald ${p.id} udsat af ministeriet\`.`,
     stale_button: () => "Knappen virker ikke længere. Skriv `/mandat` igen.",
     internal: () => "Noget gik galt hos os. Intet er ændret. Prøv igen, eller kontakt din administrator.",
-  } satisfies Record<ErrorCode, (params: ErrorParams) => string>,
+  } satisfies ErrorMessages,
 };

@@ -1,5 +1,8 @@
-import type { ErrorCode, ErrorParams } from "../domain/errors.js";
+import type { ErrorCode, ErrorParamsByCode } from "../domain/errors.js";
 import { codeList, formatDate } from "./format.js";
+
+/** One message per error code, typed by that code's parameters. */
+export type ErrorMessages = { [C in ErrorCode]: (params: ErrorParamsByCode[C]) => string };
 
 /**
  * English. This catalog defines the keys: da, nb and sv are typed against it, and
@@ -205,7 +208,7 @@ export const en = {
     search_needs_words: () => "Type what to search for, e.g. `/mandat search budget`.",
     not_a_date: (p) => `“${p.input}” is not a date. Type e.g. 2025-03-31, 31.3.2025 or 31 March 2025.`,
     no_such_day: (p) => `“${p.input}” is not a day in the calendar. Check the day and month.`,
-    date_in_past: (p) => `${formatDate(String(p.date), "en")} has passed. A new deadline must be today or later.`,
+    date_in_past: (p) => `${formatDate(p.date, "en")} has passed. A new deadline must be today or later.`,
     title_missing: () => "Give the deadline a title after the date, e.g. `/frist gms-2024 new 31.3.2026 Annual report`.",
     title_too_long: (p) => `The title is too long: at most ${p.max} characters.`,
     deadline_id_missing: () => "Type the deadline's number, e.g. `/frist done 12`. `/frist` shows the numbers.",
@@ -215,7 +218,7 @@ export const en = {
     waive_reason_missing: (p) => `Say why the deadline is waived, e.g. \`/frist waive ${p.id} postponed by the ministry\`.`,
     stale_button: () => "This button no longer works. Type `/mandat` again.",
     internal: () => "Something went wrong on our side. Nothing was changed. Try again, or tell your administrator.",
-  } satisfies Record<ErrorCode, (params: ErrorParams) => string>,
+  } satisfies ErrorMessages,
 };
 
 export type Messages = typeof en;

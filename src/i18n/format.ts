@@ -1,6 +1,5 @@
 import { DateTime } from "luxon";
 import type { CalendarDate } from "../domain/calendar-date.js";
-import type { ErrorParams } from "../domain/errors.js";
 import { type Language, LOCALE } from "../domain/language.js";
 
 /** "31 March 2025", "31. marts 2025", "31. mars 2025", "31 mars 2025". */
@@ -19,8 +18,8 @@ export function formatAmount(amount: number, currency: string, language: Languag
 }
 
 /** Committee slugs and the like as a list of code spans. */
-export function codeList(value: ErrorParams[string] | undefined): string {
-  return Array.isArray(value) ? value.map((v) => `\`${v}\``).join(", ") : String(value ?? "");
+export function codeList(values: readonly string[]): string {
+  return values.map((v) => `\`${v}\``).join(", ");
 }
 
 /** A day of the year without the year: "30 June", "30. juni", "30 juni". */

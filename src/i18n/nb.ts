@@ -1,5 +1,4 @@
-import type { ErrorCode, ErrorParams } from "../domain/errors.js";
-import type { Messages } from "./en.js";
+import type { ErrorMessages, Messages } from "./en.js";
 import { codeList, formatDate } from "./format.js";
 
 /** Norsk bokmål. */
@@ -196,7 +195,7 @@ export const nb: Messages = {
     search_needs_words: () => "Skriv hva du vil søke etter, f.eks. `/mandat søk budsjett`.",
     not_a_date: (p) => `“${p.input}” er ikke en dato. Skriv f.eks. 2025-03-31, 31.3.2025 eller 31. mars 2025.`,
     no_such_day: (p) => `“${p.input}” er ikke en dag i kalenderen. Sjekk dag og måned.`,
-    date_in_past: (p) => `${formatDate(String(p.date), "nb")} er passert. En ny frist må være i dag eller senere.`,
+    date_in_past: (p) => `${formatDate(p.date, "nb")} er passert. En ny frist må være i dag eller senere.`,
     title_missing: () => "Gi fristen en tittel etter datoen, f.eks. `/frist norprem ny 31.3.2026 Årsrapport`.",
     title_too_long: (p) => `Tittelen er for lang: høyst ${p.max} tegn.`,
     deadline_id_missing: () => "Skriv nummeret på fristen, f.eks. `/frist utført 12`. `/frist` viser numrene.",
@@ -207,5 +206,5 @@ export const nb: Messages = {
     waive_reason_missing: (p) => `Skriv hvorfor fristen frafalles, f.eks. \`/frist frafall ${p.id} utsatt av departementet\`.`,
     stale_button: () => "Knappen virker ikke lenger. Skriv `/mandat` på nytt.",
     internal: () => "Noe gikk galt hos oss. Ingenting er endret. Prøv igjen, eller kontakt administratoren din.",
-  } satisfies Record<ErrorCode, (params: ErrorParams) => string>,
+  } satisfies ErrorMessages,
 };

@@ -1,5 +1,4 @@
-import type { ErrorCode, ErrorParams } from "../domain/errors.js";
-import type { Messages } from "./en.js";
+import type { ErrorMessages, Messages } from "./en.js";
 import { codeList, formatDate } from "./format.js";
 
 /** Svenska. */
@@ -196,7 +195,7 @@ export const sv: Messages = {
     search_needs_words: () => "Skriv vad du vill söka efter, t.ex. `/mandat sök budget`.",
     not_a_date: (p) => `”${p.input}” är inte ett datum. Skriv t.ex. 2025-03-31, 31.3.2025 eller 31 mars 2025.`,
     no_such_day: (p) => `”${p.input}” är ingen dag i kalendern. Kontrollera dag och månad.`,
-    date_in_past: (p) => `${formatDate(String(p.date), "sv")} har passerat. En ny tidsfrist måste vara i dag eller senare.`,
+    date_in_past: (p) => `${formatDate(p.date, "sv")} har passerat. En ny tidsfrist måste vara i dag eller senare.`,
     title_missing: () => "Ge tidsfristen en rubrik efter datumet, t.ex. `/frist gms-2024 ny 31.3.2026 Årsrapport`.",
     title_too_long: (p) => `Rubriken är för lång: högst ${p.max} tecken.`,
     deadline_id_missing: () => "Skriv tidsfristens nummer, t.ex. `/frist klar 12`. `/frist` visar numren.",
@@ -207,5 +206,5 @@ export const sv: Messages = {
     waive_reason_missing: (p) => `Skriv varför tidsfristen avskrivs, t.ex. \`/frist avskriv ${p.id} uppskjuten av departementet\`.`,
     stale_button: () => "Knappen fungerar inte längre. Skriv `/mandat` igen.",
     internal: () => "Något gick fel hos oss. Inget har ändrats. Försök igen eller kontakta din administratör.",
-  } satisfies Record<ErrorCode, (params: ErrorParams) => string>,
+  } satisfies ErrorMessages,
 };

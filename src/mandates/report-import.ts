@@ -1,3 +1,4 @@
+import type { Logger } from "../logging/logger.js";
 import type { ImportOutcome } from "../services/mandate-importer.js";
 
 function outcomeLine(o: ImportOutcome): string {
@@ -16,4 +17,16 @@ function outcomeLine(o: ImportOutcome): string {
 /** One line per file for the operator (start-up log, CLI). */
 export function importReport(outcomes: ImportOutcome[]): string {
   return outcomes.map(outcomeLine).join("\n");
+}
+
+/** The same, as log lines: one per file, a refused file as a warning with its problems. */
+export function logImport(logger: Logger, source: string, outcomes: ImportOutcome[]): void {
+  for (const o of outcomes) {
+    const fields =
+      o.status === "refused"
+        ? { file: o.file, status: o.status, problems: o.problems }
+        : { file: o.file, status: o.status, committee: o.slug, workspace: o.workspaceId, version: o.version };
+    if (o.status === "refused") logger.warn(fields, `Mandates from ${source}: ${outcomeLine(o)}`);
+    else logger.info(fields, `Mandates from ${source}: ${outcomeLine(o)}`);
+  }
 }

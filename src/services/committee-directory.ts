@@ -1,11 +1,12 @@
-import type { Committee, CommitteeStore, MandateVersionInfo } from "../db/committee-store.js";
 import { canSeeCommittee } from "../domain/access.js";
 import type { Caller } from "../domain/caller.js";
+import type { Committee, MandateVersionInfo } from "../domain/committee.js";
 import { matchCommittees } from "../domain/committee-match.js";
 import { MandatError } from "../domain/errors.js";
 import type { MemberRole } from "../domain/mandate.js";
 import { type MandateHit, searchMandate } from "../domain/mandate-search.js";
 import { searchWords } from "../domain/search-text.js";
+import type { CommitteeRepository } from "./ports.js";
 
 /** A committee the caller may see, with the roles the caller holds on it (none: a public one). */
 export interface VisibleCommittee {
@@ -18,13 +19,16 @@ export interface SearchResult {
   hits: MandateHit[];
 }
 
-/** Which committees a caller sees, finding one by what they type, and searching mandates. */
+/**
+ * Which committees a caller sees, finding one by what they type, and searching mandates. Only
+ * committees of the caller's own workspace exist for them.
+ */
 export class CommitteeDirectory {
-  constructor(private readonly store: CommitteeStore) {}
+  constructor(private readonly committees: CommitteeRepository) {}
 
   /** The caller's committees first, then the public ones they do not sit on. */
   async visibleTo(caller: Caller): Promise<VisibleCommittee[]> {
-    const [committees, roles] = await Promise.all([this.store.all(), this.store.rolesOf(caller)]);
+    const [committees, roles] = await Promise.all([this.committees.inWorkspace(caller.workspaceId), this.committees.rolesOf(caller)]);
     const visible = committees
       .map((committee) => ({ committee, roles: roles.get(committee.id) ?? [] }))
       .filter((v) => canSeeCommittee(v.committee.visibility, v.roles));
@@ -52,12 +56,12 @@ export class CommitteeDirectory {
   }
 
   versions(committee: Committee): Promise<MandateVersionInfo[]> {
-    return this.store.versions(committee.id);
+    return this.committees.versions(committee.id);
   }
 
   /** An earlier (or the current) version of a committee the caller already may see. */
   async atVersion(target: VisibleCommittee, number: number): Promise<VisibleCommittee> {
-    const committee = await this.store.atVersion(target.committee, number);
+    const committee = await this.committees.atVersion(target.committee, number);
     if (!committee) {
       throw new MandatError(
         "unknown_version",

@@ -1,25 +1,42 @@
-import type { CommandServices } from "../../commands/context.js";
-import { CommitteeStore } from "../db/committee-store.js";
-import { DeadlineStore } from "../db/deadline-store.js";
-import type { PrismaClient } from "../db/generated/client.js";
+import type { Logger } from "../logging/logger.js";
+import { ChannelResolver } from "./channel-resolver.js";
 import { CommitteeDirectory } from "./committee-directory.js";
+import { DeadlinePlanner } from "./deadline-planner.js";
 import { DeadlineService } from "./deadline-service.js";
 import { MandateImporter } from "./mandate-importer.js";
+import type { Notifier, Store } from "./ports.js";
+import { RosterResolver } from "./roster-resolver.js";
+import { WorkspaceService } from "./workspace-service.js";
 
-export interface Services extends CommandServices {
-  committees: CommitteeStore;
+export interface Services {
+  directory: CommitteeDirectory;
+  deadlines: DeadlineService;
+  planner: DeadlinePlanner;
   importer: MandateImporter;
+  workspaces: WorkspaceService;
 }
 
-/** The services over one database, wired once by an entry point (the bot, the CLI, a test). */
-export function createServices(prisma: PrismaClient): Services {
-  const committees = new CommitteeStore(prisma);
-  const deadlineStore = new DeadlineStore(prisma);
-  const directory = new CommitteeDirectory(committees);
+/** Services that talk to Slack on their own; they need a Notifier, so only the bot has them. */
+export interface SlackServices {
+  rosters: RosterResolver;
+  channels: ChannelResolver;
+}
+
+/** The services over one store, wired once by an entry point (the bot, the CLI, a test). */
+export function createServices(store: Store, logger: Logger): Services {
+  const directory = new CommitteeDirectory(store.committees);
   return {
-    committees,
     directory,
-    deadlines: new DeadlineService(directory, committees, deadlineStore),
-    importer: new MandateImporter(committees, deadlineStore),
+    deadlines: new DeadlineService(directory, store.deadlines),
+    planner: new DeadlinePlanner(store, logger),
+    importer: new MandateImporter(store),
+    workspaces: new WorkspaceService(store, logger),
+  };
+}
+
+export function createSlackServices(store: Store, notifier: Notifier, logger: Logger): SlackServices {
+  return {
+    rosters: new RosterResolver(store.roster, notifier, logger),
+    channels: new ChannelResolver(store.committees, store.channels, notifier, logger),
   };
 }

@@ -1,20 +1,19 @@
-import type { Committee, CommitteeStore } from "../db/committee-store.js";
-import type { DeadlineStore } from "../db/deadline-store.js";
 import { canEditDeadlines } from "../domain/access.js";
 import { type CalendarDate, dateInZone } from "../domain/calendar-date.js";
 import { type Caller, callerLabel } from "../domain/caller.js";
+import type { Committee } from "../domain/committee.js";
 import {
+  checkManualDeadline,
   closesOn,
   type Deadline,
   type DeadlineListing,
   type DeadlineStatusAt,
   deadlineStateAt,
   isListed,
-  plannedDeadlines,
-  planningHorizon,
 } from "../domain/deadline.js";
 import { MandatError } from "../domain/errors.js";
 import type { CommitteeDirectory, VisibleCommittee } from "./committee-directory.js";
+import type { DeadlineRepository } from "./ports.js";
 
 /** A deadline as someone sees it at a moment. */
 export interface DeadlineView {
@@ -23,24 +22,26 @@ export interface DeadlineView {
   status: DeadlineStatusAt;
 }
 
-export const TITLE_MAX_LENGTH = 200;
+function viewAt(deadline: Deadline, committee: Committee, now: Date): DeadlineView {
+  return {
+    deadline,
+    committee,
+    status: deadlineStateAt(deadline, { instant: now, zone: committee.timeZone, closesOn: closesOn(deadline, committee.mandate) }),
+  };
+}
 
+/**
+ * Listing, adding, completing and waiving deadlines. Listing only reads: the rows a mandate
+ * implies are planned ahead by DeadlinePlanner (at import and by the daily job), never here.
+ */
 export class DeadlineService {
   constructor(
     private readonly directory: CommitteeDirectory,
-    private readonly committees: CommitteeStore,
-    private readonly deadlines: DeadlineStore,
+    private readonly deadlines: DeadlineRepository,
   ) {}
 
-  /**
-   * The deadlines of `scope` as they stood at `now`, soonest first. Rows a mandate implies are
-   * planned into the database a year past `now` first, so they have ids to complete and waive.
-   */
+  /** The deadlines of `scope` as they stood at `now`, soonest first. */
   async list(scope: VisibleCommittee[], listing: DeadlineListing, now: Date): Promise<DeadlineView[]> {
-    await this.ensurePlanned(
-      scope.map((v) => v.committee),
-      now,
-    );
     const byId = new Map(scope.map((v) => [v.committee.id, v.committee]));
     const rows = await this.deadlines.forCommittees([...byId.keys()]);
     return rows
@@ -48,12 +49,8 @@ export class DeadlineService {
       .flatMap((deadline) => {
         const committee = byId.get(deadline.committeeId);
         if (!committee) return [];
-        const status = deadlineStateAt(deadline, {
-          instant: now,
-          zone: committee.timeZone,
-          closesOn: closesOn(deadline, committee.mandate),
-        });
-        return isListed(status, listing) ? [{ deadline, committee, status }] : [];
+        const view = viewAt(deadline, committee, now);
+        return isListed(view.status, listing) ? [view] : [];
       })
       .sort((a, b) =>
         a.deadline.dueDate < b.deadline.dueDate ? -1 : a.deadline.dueDate > b.deadline.dueDate ? 1 : a.deadline.id - b.deadline.id,
@@ -62,12 +59,9 @@ export class DeadlineService {
 
   async add(caller: Caller, target: VisibleCommittee, input: { dueDate: CalendarDate; title: string }, now: Date): Promise<DeadlineView> {
     const { committee, roles } = target;
-    const language = { language: committee.mandate.language };
-    if (!canEditDeadlines(roles)) throw new MandatError("not_allowed_to_edit_deadlines", { committee: committee.slug }, language);
-    const title = input.title.trim();
-    if (title === "") throw new MandatError("title_missing", {}, language);
-    if (title.length > TITLE_MAX_LENGTH) throw new MandatError("title_too_long", { max: TITLE_MAX_LENGTH }, language);
-    if (input.dueDate < dateInZone(now, committee.timeZone)) throw new MandatError("date_in_past", { date: input.dueDate }, language);
+    const language = committee.mandate.language;
+    if (!canEditDeadlines(roles)) throw new MandatError("not_allowed_to_edit_deadlines", { committee: committee.slug }, { language });
+    const { title } = checkManualDeadline(input, dateInZone(now, committee.timeZone), language);
     const deadline = await this.deadlines.addManual({
       committeeId: committee.id,
       title,
@@ -77,7 +71,7 @@ export class DeadlineService {
       createdAt: now,
       createdBy: callerLabel(caller),
     });
-    return this.view(deadline, committee, now);
+    return viewAt(deadline, committee, now);
   }
 
   complete(caller: Caller, id: number, now: Date): Promise<DeadlineView> {
@@ -96,13 +90,14 @@ export class DeadlineService {
     now: Date,
   ): Promise<DeadlineView> {
     const deadline = await this.deadlines.byId(id);
-    // A deadline of a committee the caller cannot see does not exist for them.
+    // A deadline of a committee the caller cannot see (another workspace, members only) does not exist for them.
     const visible = deadline && (await this.directory.visibleTo(caller)).find((v) => v.committee.id === deadline.committeeId);
     if (!deadline || !visible) throw new MandatError("unknown_deadline", { id });
-    const language = { language: visible.committee.mandate.language };
-    if (!canEditDeadlines(visible.roles))
-      throw new MandatError("not_allowed_to_edit_deadlines", { committee: visible.committee.slug }, language);
-    if (deadline.status !== "open") throw new MandatError("deadline_already_resolved", { id, status: deadline.status }, language);
+    const language = visible.committee.mandate.language;
+    if (!canEditDeadlines(visible.roles)) {
+      throw new MandatError("not_allowed_to_edit_deadlines", { committee: visible.committee.slug }, { language });
+    }
+    if (deadline.status !== "open") throw new MandatError("deadline_already_resolved", { id, status: deadline.status }, { language });
     const resolved = await this.deadlines.resolve({
       id,
       status: change.status,
@@ -110,25 +105,7 @@ export class DeadlineService {
       by: callerLabel(caller),
       ...(change.reason ? { reason: change.reason } : {}),
     });
-    if (!resolved) throw new MandatError("deadline_already_resolved", { id, status: change.status }, language);
-    return this.view(resolved, visible.committee, now);
-  }
-
-  private view(deadline: Deadline, committee: Committee, now: Date): DeadlineView {
-    return {
-      deadline,
-      committee,
-      status: deadlineStateAt(deadline, { instant: now, zone: committee.timeZone, closesOn: closesOn(deadline, committee.mandate) }),
-    };
-  }
-
-  /** Plans each committee's mandate deadlines into the database through a year past `now`. */
-  private async ensurePlanned(committees: Committee[], now: Date): Promise<void> {
-    for (const committee of committees) {
-      const through = planningHorizon(dateInZone(now, committee.timeZone));
-      if (committee.plannedThrough && committee.plannedThrough >= through) continue;
-      await this.deadlines.insertPlanned(committee.id, plannedDeadlines(committee.mandate, through), now);
-      await this.committees.setPlannedThrough(committee.id, through);
-    }
+    if (!resolved) throw new MandatError("deadline_already_resolved", { id, status: change.status }, { language });
+    return viewAt(resolved, visible.committee, now);
   }
 }

@@ -1,28 +1,49 @@
-import type { CommitteeStore } from "../db/committee-store.js";
-import type { DeadlineStore } from "../db/deadline-store.js";
-import { dateInZone } from "../domain/calendar-date.js";
-import { plannedDeadlines, planningHorizon, reconcileDeadlines } from "../domain/deadline.js";
+import { channelIdAfterImport } from "../domain/channel.js";
 import type { Mandate } from "../domain/mandate.js";
+import { rosterForVersion } from "../domain/roster.js";
+import type { WorkspaceId } from "../domain/workspace.js";
 import { contentHash } from "../mandates/content-hash.js";
 import { loadMandateFile, type MandateProblem, mandateFilesAt } from "../mandates/load-mandate-file.js";
+import { planCommittee } from "./deadline-planner.js";
+import type { CommitteeColumns, Store } from "./ports.js";
 
 export type ImportOutcome =
-  | { file: string; status: "created" | "new_version" | "unchanged"; slug: string; version: number }
+  | { file: string; status: "created" | "new_version" | "unchanged"; slug: string; workspaceId: WorkspaceId; version: number }
   | { file: string; status: "refused"; problems: MandateProblem[] };
+
+export interface ImportOptions {
+  now: Date;
+  /**
+   * The workspace of files that name none (`workspace:`): the bot's own in single-workspace
+   * mode. Unset (a distributed app), such files are refused: nobody could reach them.
+   */
+  defaultWorkspace: WorkspaceId | undefined;
+}
+
+function columnsOf(mandate: Mandate, slackChannelId: string | null): CommitteeColumns {
+  return {
+    language: mandate.language,
+    timeZone: mandate.time_zone,
+    country: mandate.country,
+    visibility: mandate.visibility,
+    slackChannel: mandate.slack_channel ?? null,
+    slackChannelId,
+    names: Object.fromEntries(Object.entries(mandate.names).filter((e): e is [string, string] => e[1] !== undefined)),
+    shortName: mandate.short_name ?? null,
+  };
+}
 
 /**
  * Mandate files → committees. A file is taken whole or refused whole: a refused file stores
- * nothing. A changed file adds a mandate version (older versions stay readable) and brings the
- * committee's planned deadlines in line; an unchanged file is a no-op.
+ * nothing. A changed file adds a mandate version (older versions stay readable), replaces the
+ * roster and re-plans the committee's deadlines, all in one transaction under the committee's
+ * lock; an unchanged file is a no-op.
  */
 export class MandateImporter {
-  constructor(
-    private readonly committees: CommitteeStore,
-    private readonly deadlines: DeadlineStore,
-  ) {}
+  constructor(private readonly store: Store) {}
 
   /** Imports a file, or every *.yaml / *.yml file of a directory. */
-  async importPath(target: string, now: Date): Promise<ImportOutcome[]> {
+  async importPath(target: string, options: ImportOptions): Promise<ImportOutcome[]> {
     let files: string[];
     try {
       files = await mandateFilesAt(target);
@@ -30,14 +51,26 @@ export class MandateImporter {
       return [{ file: target, status: "refused", problems: [{ path: "(file)", message: "no such file or directory" }] }];
     }
     const outcomes: ImportOutcome[] = [];
-    const slugs = new Map<string, string>();
+    const seen = new Map<string, string>();
     for (const file of files) {
       const loaded = await loadMandateFile(file);
       if (!loaded.ok) {
         outcomes.push({ file, status: "refused", problems: loaded.problems });
         continue;
       }
-      const other = slugs.get(loaded.mandate.slug);
+      const workspaceId = loaded.mandate.workspace ?? options.defaultWorkspace;
+      if (workspaceId === undefined) {
+        outcomes.push({
+          file,
+          status: "refused",
+          problems: [
+            { path: "workspace", message: "name the Slack workspace (team id) this committee lives in, e.g. workspace: T012ABCDEF" },
+          ],
+        });
+        continue;
+      }
+      const key = `${workspaceId}/${loaded.mandate.slug}`;
+      const other = seen.get(key);
       if (other) {
         outcomes.push({
           file,
@@ -46,24 +79,34 @@ export class MandateImporter {
         });
         continue;
       }
-      slugs.set(loaded.mandate.slug, file);
-      outcomes.push(await this.importMandate(file, loaded.mandate, now));
+      seen.set(key, file);
+      outcomes.push(await this.importMandate(file, loaded.mandate, workspaceId, options.now));
     }
     return outcomes;
   }
 
-  async importMandate(file: string, mandate: Mandate, now: Date): Promise<ImportOutcome> {
-    const saved = await this.committees.saveVersion(
-      { mandate, contentHash: contentHash(mandate), sourceFile: file, now },
-      async (tx, committeeId) => {
-        const stored = await this.deadlines.plannedOf(committeeId, tx);
-        const horizon = planningHorizon(dateInZone(now, mandate.time_zone));
-        const lastStored = stored.reduce((last, d) => (d.dueDate > last ? d.dueDate : last), horizon);
-        const plan = reconcileDeadlines(plannedDeadlines(mandate, lastStored), stored);
-        await this.deadlines.applyReconciliation(committeeId, plan, now, tx);
-        await this.committees.setPlannedThrough(committeeId, lastStored, tx);
-      },
-    );
-    return { file, status: saved.status, slug: mandate.slug, version: saved.version };
+  async importMandate(file: string, mandate: Mandate, workspaceId: WorkspaceId, now: Date): Promise<ImportOutcome> {
+    const hash = contentHash(mandate);
+    const saved = await this.store.transaction(async (repos) => {
+      // One import (or planning) of a committee at a time, across processes and replicas.
+      await repos.lockCommittee(workspaceId, mandate.slug);
+      const existing = await repos.mandates.findForImport(workspaceId, mandate.slug);
+      const latest = existing?.latestVersion;
+      if (existing && latest?.contentHash === hash) return { status: "unchanged" as const, version: latest.number };
+      const columns = columnsOf(mandate, channelIdAfterImport(existing?.channel, mandate.slack_channel ?? null));
+      let committeeId: number;
+      if (existing) {
+        committeeId = existing.id;
+        await repos.mandates.updateCommittee(committeeId, columns);
+      } else {
+        committeeId = await repos.mandates.createCommittee({ workspaceId, slug: mandate.slug, createdAt: now, columns });
+      }
+      const number = (latest?.number ?? 0) + 1;
+      await repos.mandates.addVersion({ committeeId, number, contentHash: hash, mandate, sourceFile: file, importedAt: now });
+      await repos.mandates.replaceRoster(committeeId, rosterForVersion(mandate, existing?.roster ?? []));
+      await planCommittee(repos, committeeId, now, { force: true });
+      return { status: existing ? ("new_version" as const) : ("created" as const), version: number };
+    });
+    return { file, status: saved.status, slug: mandate.slug, workspaceId, version: saved.version };
   }
 }

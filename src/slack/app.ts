@@ -1,80 +1,100 @@
-import { Server } from "node:http";
-import { App, LogLevel } from "@slack/bolt";
-import type { SlackConnection } from "../config/env.js";
-import type { UserLookup } from "../services/roster-resolver.js";
-import { EVENTS_PATH, HEALTH_PATH } from "./features.js";
-import { type ListenerDeps, registerListeners } from "./listeners.js";
+import { type IncomingMessage, Server, type ServerResponse } from "node:http";
+import { App, type AppOptions } from "@slack/bolt";
+import type { SlackTransport } from "../config/env.js";
+import type { Logger } from "../logging/logger.js";
+import * as actions from "./actions/index.js";
+import type { SlackAuth } from "./auth.js";
+import { boltLogger } from "./bolt-logger.js";
+import * as commands from "./commands/index.js";
+import * as events from "./events/index.js";
+import { BOT_SCOPES, EVENTS_PATH, HEALTH_PATH, INSTALL_PATH, OAUTH_REDIRECT_PATH } from "./features.js";
+import type { ListenerDeps } from "./listener.js";
+import type { WebClients } from "./web-clients.js";
 
-export interface SlackAppOptions extends ListenerDeps {
-  connection: Exclude<SlackConnection, { mode: "none" }>;
-  /** HTTP port: Slack's requests in HTTP mode, and /healthz in both modes. */
+export interface SlackAppOptions {
+  auth: SlackAuth;
+  transport: SlackTransport;
+  /** HTTP port: Slack's requests in HTTP mode; /healthz (and the OAuth pages) in both modes. */
   port: number;
-  /** Another Web API base URL (SLACK_API_URL): a proxy, or the tests' fake Slack. */
-  apiUrl?: string | undefined;
+  clients: WebClients;
+  logger: Logger;
   /** Answers GET /healthz: whether the database answers, and which one it is. */
   health: () => Promise<{ ok: boolean; database: string }>;
-  logLevel?: LogLevel;
+  listeners: ListenerDeps;
+  events: events.EventDeps;
 }
 
 export interface SlackApp {
   app: App;
-  lookupUserByEmail: UserLookup;
   /** Starts listening; resolves to the HTTP port in HTTP mode (useful with port 0). */
   start(): Promise<number | undefined>;
   stop(): Promise<void>;
 }
 
-/** The Bolt app: HTTP receiver (or Socket Mode), our listeners, and the health route. */
-export function createSlackApp(options: SlackAppOptions): SlackApp {
-  const { connection, port, apiUrl, health } = options;
-  const clientOptions = apiUrl ? { slackApiUrl: apiUrl.endsWith("/") ? apiUrl : `${apiUrl}/` } : {};
-  const customRoutes = [
-    {
-      path: HEALTH_PATH,
-      method: ["GET"],
-      handler: (_req: unknown, res: import("node:http").ServerResponse) => {
-        health()
-          .catch(() => ({ ok: false, database: "unknown" }))
-          .then((state) => {
-            res.writeHead(state.ok ? 200 : 503, { "content-type": "application/json" });
-            res.end(JSON.stringify({ status: state.ok ? "ok" : "unavailable", database: state.database }));
-          });
-      },
-    },
-  ];
-  const app =
-    connection.mode === "socket"
-      ? new App({
-          token: connection.botToken,
-          appToken: connection.appToken,
-          socketMode: true,
-          port,
-          customRoutes,
-          clientOptions,
-          logLevel: options.logLevel ?? LogLevel.INFO,
-        })
-      : new App({
-          token: connection.botToken,
-          signingSecret: connection.signingSecret,
-          endpoints: EVENTS_PATH,
-          port,
-          customRoutes,
-          clientOptions,
-          logLevel: options.logLevel ?? LogLevel.INFO,
+function healthRoute(health: SlackAppOptions["health"]) {
+  return {
+    path: HEALTH_PATH,
+    method: ["GET"],
+    handler: (_req: IncomingMessage, res: ServerResponse) => {
+      health()
+        .catch(() => ({ ok: false, database: "unknown" }))
+        .then((state) => {
+          res.writeHead(state.ok ? 200 : 503, { "content-type": "application/json" });
+          res.end(JSON.stringify({ status: state.ok ? "ok" : "unavailable", database: state.database }));
         });
-  registerListeners(app, options);
+    },
+  };
+}
+
+/** Bolt's options for the way the bot authenticates: one known workspace, or OAuth installations. */
+function authOptions(auth: SlackAuth, clients: WebClients, port: number, socket: boolean): AppOptions {
+  if (auth.kind === "single") {
+    const { botToken, identity } = auth;
+    // The identity was learnt once at start (auth.test); Bolt need not ask Slack again per request.
+    return { authorize: async () => ({ botToken, botId: identity.botId, botUserId: identity.botUserId, teamId: identity.teamId }) };
+  }
+  return {
+    clientId: auth.clientId,
+    clientSecret: auth.clientSecret,
+    stateSecret: auth.stateSecret,
+    scopes: [...BOT_SCOPES],
+    installationStore: auth.installationStore,
+    installerOptions: {
+      installPath: INSTALL_PATH,
+      redirectUriPath: OAUTH_REDIRECT_PATH,
+      // /slack/install sends the admin straight to Slack's consent page.
+      directInstall: true,
+      clientOptions: clients.clientOptions,
+      ...(socket ? { port } : {}),
+    },
+  };
+}
+
+/** The Bolt app: receiver (HTTP or Socket Mode), authentication, every listener surface, and /healthz. */
+export function createSlackApp(options: SlackAppOptions): SlackApp {
+  const { auth, transport, port, clients, logger } = options;
+  const socket = transport.kind === "socket";
+  const common: AppOptions = {
+    port,
+    customRoutes: [healthRoute(options.health)],
+    clientOptions: clients.clientOptions,
+    logger: boltLogger(logger, "bolt"),
+    ...authOptions(auth, clients, port, socket),
+  };
+  const app = socket
+    ? new App({ ...common, appToken: transport.appToken, socketMode: true })
+    : new App({ ...common, signingSecret: transport.signingSecret, endpoints: EVENTS_PATH });
+
+  commands.register(app, options.listeners);
+  actions.register(app, options.listeners);
+  events.register(app, options.events);
+  // The last resort: what a listener's own guard did not catch (authorization, middleware).
+  app.error(async (error) => {
+    logger.error({ err: error, code: (error as { code?: string }).code }, "Bolt reported an error");
+  });
+
   return {
     app,
-    async lookupUserByEmail(email) {
-      try {
-        const result = await app.client.users.lookupByEmail({ email });
-        return result.user?.id;
-      } catch (error) {
-        // users_not_found is an answer, not a fault: that person is not in the workspace.
-        if ((error as { data?: { error?: string } }).data?.error === "users_not_found") return undefined;
-        throw error;
-      }
-    },
     async start() {
       const server = await app.start(port);
       const address = server instanceof Server ? server.address() : null;

@@ -102,16 +102,16 @@ describe("loadEnv", () => {
 describe("slackConnection", () => {
   const env = (vars: Record<string, string>): Env => loadEnv(vars);
 
-  it("is HTTP mode with a bot token and a signing secret", () => {
+  it("is one workspace over HTTP with a bot token and a signing secret", () => {
     expect(slackConnection(env({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "sig" }))).toEqual({
-      mode: "http",
+      mode: "single",
       botToken: "xoxb-1",
-      signingSecret: "sig",
+      transport: { kind: "http", signingSecret: "sig" },
     });
   });
 
-  it("is Socket Mode with a bot token and an app token, signing secret or not", () => {
-    const socket = { mode: "socket", botToken: "xoxb-1", appToken: "xapp-1" };
+  it("is one workspace over Socket Mode with a bot token and an app token, signing secret or not", () => {
+    const socket = { mode: "single", botToken: "xoxb-1", transport: { kind: "socket", appToken: "xapp-1" } };
     expect(slackConnection(env({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1" }))).toEqual(socket);
     expect(slackConnection(env({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1", SLACK_SIGNING_SECRET: "sig" }))).toEqual(socket);
   });
@@ -128,5 +128,66 @@ describe("slackConnection", () => {
     ],
   ])("is none with %s, listing what is missing", (_label, vars, missing) => {
     expect(slackConnection(env(vars))).toEqual({ mode: "none", missing });
+  });
+
+  const OAUTH = {
+    SLACK_CLIENT_ID: "1234567890.0987654321",
+    SLACK_CLIENT_SECRET: "client-secret",
+    SLACK_STATE_SECRET: "a-long-random-state-secret",
+    TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+  };
+
+  it("is a distributed app with the OAuth settings and an encryption key, over HTTP or Socket Mode", () => {
+    const http = slackConnection(env({ ...OAUTH, SLACK_SIGNING_SECRET: "sig" }));
+    expect(http).toEqual({
+      mode: "distributed",
+      transport: { kind: "http", signingSecret: "sig" },
+      clientId: OAUTH.SLACK_CLIENT_ID,
+      clientSecret: "client-secret",
+      stateSecret: "a-long-random-state-secret",
+      encryptionKey: Buffer.alloc(32, 7),
+    });
+    expect(slackConnection(env({ ...OAUTH, SLACK_APP_TOKEN: "xapp-1" }))).toMatchObject({
+      mode: "distributed",
+      transport: { kind: "socket" },
+    });
+    // The key may also be written as 64 hex digits.
+    expect(slackConnection(env({ ...OAUTH, TOKEN_ENCRYPTION_KEY: "07".repeat(32), SLACK_SIGNING_SECRET: "sig" }))).toMatchObject({
+      encryptionKey: Buffer.alloc(32, 7),
+    });
+  });
+
+  it("names what a distributed app still lacks", () => {
+    expect(slackConnection(env({ SLACK_CLIENT_ID: OAUTH.SLACK_CLIENT_ID }))).toEqual({
+      mode: "none",
+      missing: [
+        "SLACK_CLIENT_SECRET",
+        "SLACK_STATE_SECRET",
+        "TOKEN_ENCRYPTION_KEY",
+        "SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode)",
+      ],
+    });
+  });
+
+  it.each([
+    ["TOKEN_ENCRYPTION_KEY", "too-short"],
+    ["TOKEN_ENCRYPTION_KEY", Buffer.alloc(16).toString("base64")],
+    ["SLACK_STATE_SECRET", "short"],
+    ["SLACK_CLIENT_ID", "not-an-id"],
+  ])("refuses %s=%j, naming the variable and not echoing it", (name, value) => {
+    let message = "";
+    try {
+      loadEnv({ ...OAUTH, [name]: value });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(new RegExp(`\\b${name}: `));
+    expect(message).not.toContain(value);
+  });
+
+  it("refuses a bot token and OAuth settings together: which workspace would the bot be in?", () => {
+    expect(() => loadEnv({ ...OAUTH, SLACK_BOT_TOKEN: "xoxb-1" })).toThrow(
+      /SLACK_CLIENT_ID: set SLACK_BOT_TOKEN \(one workspace\) or SLACK_CLIENT_ID/,
+    );
   });
 });

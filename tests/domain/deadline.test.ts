@@ -1,15 +1,19 @@
 import { describe, expect, it } from "vitest";
 import type { CalendarDate } from "../../src/domain/calendar-date.js";
 import {
+  checkManualDeadline,
   closesOn,
   type Deadline,
   type DeadlineState,
   deadlineStateAt,
   isListed,
+  PLANNING_HORIZON_DAYS,
   type PlannedDeadline,
   plannedDeadlines,
   planningHorizon,
+  planThrough,
   reconcileDeadlines,
+  TITLE_MAX_LENGTH,
   UPCOMING_DAYS,
 } from "../../src/domain/deadline.js";
 import { Mandate } from "../../src/domain/mandate.js";
@@ -458,12 +462,45 @@ describe("isListed", () => {
 });
 
 describe("planningHorizon", () => {
+  it("is 400 days: a year ahead, plus room for the reminders before a deadline a year away", () => {
+    expect(PLANNING_HORIZON_DAYS).toBe(400);
+  });
+
   it.each([
-    ["2025-03-31", "2026-04-01"],
-    ["2024-02-29", "2025-03-01"],
-    ["2023-03-01", "2024-03-01"],
-    ["2025-12-31", "2027-01-01"],
+    ["2025-03-31", "2026-05-05"],
+    ["2024-02-29", "2025-04-04"],
+    ["2023-03-01", "2024-04-04"],
+    ["2025-12-31", "2027-02-04"],
   ] as const)("from %s plans through %s", (today, horizon) => {
     expect(planningHorizon(today)).toBe(horizon);
+  });
+});
+
+describe("planThrough", () => {
+  it("is the horizon when nothing stored lies beyond it", () => {
+    expect(planThrough("2026-11-23", [{ dueDate: "2027-06-30" }])).toBe("2027-12-28");
+  });
+
+  it("reaches the latest row already stored, so a plan never removes a row only for lying far ahead", () => {
+    expect(planThrough("2026-11-23", [{ dueDate: "2027-06-30" }, { dueDate: "2028-06-30" }])).toBe("2028-06-30");
+  });
+});
+
+describe("checkManualDeadline", () => {
+  const today = "2026-11-23";
+
+  it("keeps a title of up to 200 characters, trimmed, due today or later", () => {
+    expect(checkManualDeadline({ title: "  Årsrapport  ", dueDate: today }, today, "da")).toEqual({ title: "Årsrapport" });
+    expect(checkManualDeadline({ title: "x".repeat(TITLE_MAX_LENGTH), dueDate: "2027-01-01" }, today, "da").title).toHaveLength(200);
+    // Counted in characters as people see them, not UTF-16 units.
+    expect(checkManualDeadline({ title: "😀".repeat(TITLE_MAX_LENGTH), dueDate: today }, today, "da").title).toHaveLength(400);
+  });
+
+  it.each([
+    ["no title", { title: "   ", dueDate: "2027-01-01" }, "title_missing"],
+    ["a title too long", { title: "x".repeat(TITLE_MAX_LENGTH + 1), dueDate: "2027-01-01" }, "title_too_long"],
+    ["yesterday", { title: "I går", dueDate: "2026-11-22" }, "date_in_past"],
+  ] as const)("refuses %s, in the committee's language", (_label, input, code) => {
+    expect(() => checkManualDeadline(input, today, "sv")).toThrow(expect.objectContaining({ code, language: "sv" }));
   });
 });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { isKeyword, sectionFor } from "../../commands/vocabulary.js";
-import { ERROR_CODES, type ErrorParams } from "../../src/domain/errors.js";
+import { ERROR_CODES, type ErrorCode, type ErrorParamsByCode } from "../../src/domain/errors.js";
 import { LANGUAGES } from "../../src/domain/language.js";
 import { MandateSection } from "../../src/domain/mandate.js";
 import { foldForSearch } from "../../src/domain/search-text.js";
+import type { ErrorMessages } from "../../src/i18n/en.js";
 import { CATALOGS } from "../../src/i18n/index.js";
 
 /**
@@ -129,24 +130,36 @@ function badKeywords(catalog: unknown): string[] {
   });
 }
 
-/** Sample parameters distinctive enough to find again in the text. */
-const SAMPLE_PARAMS: ErrorParams = {
-  query: "qq-query",
-  candidates: ["cand-one", "cand-two"],
-  word: "ww-word",
-  input: "ii-input",
-  date: "dd-date",
-  max: 7919,
-  id: 7927,
-  committee: "cc-committee",
-  version: 7963,
-  latest: 7993,
-  status: "done",
+/** Sample parameters for every error code, distinctive enough to find again in the text. */
+const SAMPLE_PARAMS: { [C in ErrorCode]: ErrorParamsByCode[C] } = {
+  unknown_committee: { query: "qq-query" },
+  ambiguous_committee: { query: "qq-query", candidates: ["cand-one", "cand-two"] },
+  unknown_section: { word: "ww-word" },
+  unknown_version: { committee: "cc-committee", version: 7963, latest: 7993 },
+  search_needs_words: {},
+  not_a_date: { input: "ii-input" },
+  no_such_day: { input: "ii-input" },
+  date_in_past: { date: "2031-07-19" },
+  title_missing: {},
+  title_too_long: { max: 7919 },
+  deadline_id_missing: {},
+  unknown_deadline: { id: 7927 },
+  not_allowed_to_edit_deadlines: { committee: "cc-committee" },
+  deadline_already_resolved: { id: 7927, status: "done" },
+  waive_reason_missing: { id: 7927 },
+  stale_button: {},
+  internal: {},
 };
 const SAMPLE_VALUES = Object.values(SAMPLE_PARAMS)
+  .flatMap((params) => Object.values(params))
   .flatMap((v) => (Array.isArray(v) ? v : [String(v)]))
-  .filter((v) => v !== "done");
+  .filter((v) => v !== "done" && v !== "2031-07-19");
 const SAMPLE_ARGS = [7933, 7937, 7949, 7951];
+
+/** A catalog's message for `code`, with that code's sample parameters. */
+function errorMessage<C extends ErrorCode>(catalog: ErrorMessages, code: C): string {
+  return catalog[code](SAMPLE_PARAMS[code]);
+}
 
 const OTHERS = LANGUAGES.filter((l) => l !== "en");
 const en = CATALOGS.en;
@@ -245,12 +258,12 @@ describe("error messages", () => {
   });
 
   it.each(LANGUAGES.flatMap((language) => ERROR_CODES.map((code) => [language, code] as const)))("%s: %s", (language, code) => {
-    const message = CATALOGS[language].errors[code](SAMPLE_PARAMS);
+    const message = errorMessage(CATALOGS[language].errors, code);
     expect(typeof message).toBe("string");
     expect(message.trim()).not.toBe("");
     expect(message).not.toMatch(/undefined|NaN|\[object/);
     const shown = (text: string) => SAMPLE_VALUES.filter((v) => text.includes(v));
-    expect(shown(message)).toEqual(shown(en.errors[code](SAMPLE_PARAMS)));
+    expect(shown(message)).toEqual(shown(errorMessage(en.errors, code)));
   });
 
   it.each(LANGUAGES)("%s tells done from waived", (language) => {

@@ -4,9 +4,11 @@ import type { CommandContext } from "../../commands/context.js";
 import { commandNamed } from "../../commands/index.js";
 import type { Reply } from "../../commands/reply.js";
 import { renderText } from "../../src/cli/render-text.js";
-import type { Database, DatabaseKind } from "../../src/db/connect.js";
+import { type Database, type DatabaseKind, prismaOf } from "../../src/db/connect.js";
 import type { Caller } from "../../src/domain/caller.js";
+import type { ErrorCode, MandatError } from "../../src/domain/errors.js";
 import type { Language } from "../../src/domain/language.js";
+import { silentLogger } from "../../src/logging/logger.js";
 import { createServices, type Services } from "../../src/services/create-services.js";
 import type { Block, SlackMessage } from "../../src/slack/blocks/message.js";
 import { replyMessage } from "../../src/slack/blocks/reply-blocks.js";
@@ -26,12 +28,15 @@ export const BAD_OBLIGATION = path.join(FIXTURES_DIR, "bad-obligation.yaml");
 
 export const PUBLIC_SLUGS = ["dk-personlig-medicin", "gms-2022", "gms-2024", "norprem"];
 
-export const CHAIR: Caller = { slackUserId: "U0CHAIR" };
-export const SECRETARIAT: Caller = { slackUserId: "U0SEC" };
-export const SECRETARIAT_BY_EMAIL: Caller = { email: "secretariat@example.org" };
-export const MEMBER: Caller = { slackUserId: "U0MEMBER" };
+/** The Slack workspace the integration tests' committees and callers are in. */
+export const TEAM = "T0001";
+
+export const CHAIR: Caller = { workspaceId: TEAM, slackUserId: "U0CHAIR" };
+export const SECRETARIAT: Caller = { workspaceId: TEAM, slackUserId: "U0SEC" };
+export const SECRETARIAT_BY_EMAIL: Caller = { workspaceId: TEAM, email: "secretariat@example.org" };
+export const MEMBER: Caller = { workspaceId: TEAM, slackUserId: "U0MEMBER" };
 /** On no roster at all. */
-export const OUTSIDER: Caller = { slackUserId: "U0OUTSIDER" };
+export const OUTSIDER: Caller = { workspaceId: TEAM, slackUserId: "U0OUTSIDER" };
 
 export interface Harness {
   db: Database;
@@ -46,7 +51,7 @@ export function useDatabase(kind: DatabaseKind, seed: (services: Services) => Pr
   let harness: Harness | undefined;
   beforeAll(async () => {
     const db = await openTestDatabase(kind);
-    const services = createServices(db.prisma);
+    const services = createServices(db.store, silentLogger());
     harness = { db, services };
     await seed(services);
   });
@@ -59,9 +64,9 @@ export function useDatabase(kind: DatabaseKind, seed: (services: Services) => Pr
   };
 }
 
-/** Imports and fails the test unless every file was taken. */
+/** Imports into TEAM and fails the test unless every file was taken. */
 export async function importAll(services: Services, target: string, now: Date = NOW): Promise<void> {
-  const outcomes = await services.importer.importPath(target, now);
+  const outcomes = await services.importer.importPath(target, { now, defaultWorkspace: TEAM });
   for (const outcome of outcomes) expect(outcome.status, JSON.stringify(outcome)).not.toBe("refused");
 }
 
@@ -110,9 +115,13 @@ export function expectKind<K extends Reply["kind"]>(reply: Reply, kind: K): Extr
   return reply as Extract<Reply, { kind: K }>;
 }
 
-/** The error reply's code and params; fails when the reply is not an error. */
-export function expectError(reply: Reply): Extract<Reply, { kind: "error" }>["error"] {
-  return expectKind(reply, "error").error;
+/** The error reply's error; fails when the reply is not an error, or (given a code) not that error. */
+export function expectError(reply: Reply): MandatError;
+export function expectError<C extends ErrorCode>(reply: Reply, code: C): MandatError<C>;
+export function expectError(reply: Reply, code?: ErrorCode): MandatError {
+  const { error } = expectKind(reply, "error");
+  if (code !== undefined) expect(error.code).toBe(code);
+  return error;
 }
 
 /** Every mrkdwn string of a message's blocks: where Slack would read `<!channel>` as a mention. */
@@ -134,25 +143,26 @@ export function mrkdwnTexts(blocks: Block[]): string[] {
 
 /** Rows per table, to prove that a refused change stored nothing. */
 export async function rowCounts(db: Database): Promise<Record<"committees" | "versions" | "members" | "deadlines", number>> {
+  const prisma = prismaOf(db);
   const [committees, versions, members, deadlines] = await Promise.all([
-    db.prisma.committee.count(),
-    db.prisma.mandateVersion.count(),
-    db.prisma.member.count(),
-    db.prisma.deadline.count(),
+    prisma.committee.count(),
+    prisma.mandateVersion.count(),
+    prisma.member.count(),
+    prisma.deadline.count(),
   ]);
   return { committees, versions, members, deadlines };
 }
 
 /** The committee's id by slug; fails when there is none. */
 export async function committeeId(db: Database, slug: string): Promise<number> {
-  const row = await db.prisma.committee.findUnique({ where: { slug }, select: { id: true } });
+  const row = await prismaOf(db).committee.findUnique({ where: { workspaceId_slug: { workspaceId: TEAM, slug } }, select: { id: true } });
   if (!row) expect.fail(`no committee ${slug}`);
   return row.id;
 }
 
 /** The id of the mandate row `sourceKey` of a committee; fails when there is none. */
 export async function deadlineIdByKey(db: Database, slug: string, sourceKey: string): Promise<number> {
-  const row = await db.prisma.deadline.findFirst({ where: { committee: { slug }, sourceKey }, select: { id: true } });
+  const row = await prismaOf(db).deadline.findFirst({ where: { committee: { workspaceId: TEAM, slug }, sourceKey }, select: { id: true } });
   if (!row) expect.fail(`no deadline ${sourceKey} in ${slug}`);
   return row.id;
 }

@@ -2,7 +2,8 @@ import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Database } from "../../src/db/connect.js";
+import { type Database, prismaOf } from "../../src/db/connect.js";
+import { silentLogger } from "../../src/logging/logger.js";
 import { loadMandateFile, mandateFilesAt } from "../../src/mandates/load-mandate-file.js";
 import { createServices, type Services } from "../../src/services/create-services.js";
 import { databaseKinds, openTestDatabase } from "../support/database.js";
@@ -23,9 +24,13 @@ import {
   SAERUDVALG_V1,
   SAERUDVALG_V2,
   SECRETARIAT,
+  TEAM,
 } from "./helpers.js";
 
 const LATER = addDaysTo(NOW, 1);
+
+/** Import options for the tests' workspace at `now`. */
+const at = (now: Date) => ({ now, defaultWorkspace: TEAM });
 
 async function shippedMemberCount(): Promise<number> {
   let count = 0;
@@ -51,12 +56,12 @@ describe.each(databaseKinds())("importing mandate files on $kind", ({ kind, avai
       await db?.close();
     });
     beforeEach(async () => {
-      await db.prisma.deadline.deleteMany();
-      await db.prisma.member.deleteMany();
-      await db.prisma.mandateVersion.deleteMany();
-      await db.prisma.committee.deleteMany();
-      // Fresh services too: the committee store caches parsed versions by row id.
-      services = createServices(db.prisma);
+      const prisma = prismaOf(db);
+      await prisma.deadline.deleteMany();
+      await prisma.member.deleteMany();
+      await prisma.mandateVersion.deleteMany();
+      await prisma.committee.deleteMany();
+      services = createServices(db.store, silentLogger());
       scratch = await mkdtemp(path.join(tmpdir(), "mandat-import-"));
     });
     afterEach(async () => {
@@ -64,7 +69,7 @@ describe.each(databaseKinds())("importing mandate files on $kind", ({ kind, avai
     });
 
     it("creates the four shipped committees, and a second import changes nothing", async () => {
-      const first = await services.importer.importPath(MANDATES_DIR, NOW);
+      const first = await services.importer.importPath(MANDATES_DIR, at(NOW));
       expect(first.map((o) => o.status)).toEqual(["created", "created", "created", "created"]);
       expect(first.map((o) => ("slug" in o ? [o.slug, o.version] : o))).toEqual(PUBLIC_SLUGS.map((slug) => [slug, 1]));
       const afterFirst = await rowCounts(db);
@@ -72,7 +77,7 @@ describe.each(databaseKinds())("importing mandate files on $kind", ({ kind, avai
       expect(afterFirst.deadlines).toBeGreaterThan(0);
 
       // GMS 2024's written deadlines are rows, with the mandate's dates.
-      const gms = await db.prisma.deadline.findMany({ where: { committee: { slug: "gms-2024" } }, orderBy: { sourceKey: "asc" } });
+      const gms = await prismaOf(db).deadline.findMany({ where: { committee: { slug: "gms-2024" } }, orderBy: { sourceKey: "asc" } });
       expect(gms.map((d) => [d.sourceKey, d.dueDate.toISOString().slice(0, 10), d.source])).toEqual([
         ["deadline:aterbetalning", "2025-03-31", "mandate_clause"],
         ["deadline:ekonomisk-redovisning", "2025-03-31", "mandate_clause"],
@@ -82,7 +87,7 @@ describe.each(databaseKinds())("importing mandate files on $kind", ({ kind, avai
       ]);
 
       // Again, a month later: unchanged files are a no-op.
-      const second = await services.importer.importPath(MANDATES_DIR, addDaysTo(NOW, 30));
+      const second = await services.importer.importPath(MANDATES_DIR, at(addDaysTo(NOW, 30)));
       expect(second.map((o) => o.status)).toEqual(["unchanged", "unchanged", "unchanged", "unchanged"]);
       expect(second.map((o) => ("version" in o ? o.version : undefined))).toEqual([1, 1, 1, 1]);
       expect(await rowCounts(db)).toEqual(afterFirst);
@@ -92,7 +97,7 @@ describe.each(databaseKinds())("importing mandate files on $kind", ({ kind, avai
       await importAll(services, MANDATES_DIR);
       const before = await rowCounts(db);
 
-      const outcomes = await services.importer.importPath(BAD_OBLIGATION, NOW);
+      const outcomes = await services.importer.importPath(BAD_OBLIGATION, at(NOW));
       expect(outcomes).toHaveLength(1);
       const [outcome] = outcomes;
       if (outcome?.status !== "refused") return expect.fail(`expected a refusal, got ${JSON.stringify(outcome)}`);
@@ -100,19 +105,19 @@ describe.each(databaseKinds())("importing mandate files on $kind", ({ kind, avai
       expect(outcome.problems).toEqual([{ path: "obligations[2].every.at_least", message: expect.stringMatching(/whole number/) }]);
 
       expect(await rowCounts(db)).toEqual(before);
-      expect(await db.prisma.committee.findUnique({ where: { slug: "fejludvalg" } })).toBeNull();
+      expect(await prismaOf(db).committee.findFirst({ where: { slug: "fejludvalg" } })).toBeNull();
     });
 
     it("takes the good files of a directory and refuses only the bad one", async () => {
       await copyFile(SAERUDVALG_V1, path.join(scratch, "a-saerudvalg.yaml"));
       await copyFile(BAD_OBLIGATION, path.join(scratch, "b-bad.yaml"));
-      const outcomes = await services.importer.importPath(scratch, NOW);
+      const outcomes = await services.importer.importPath(scratch, at(NOW));
       expect(outcomes.map((o) => [path.basename(o.file), o.status])).toEqual([
         ["a-saerudvalg.yaml", "created"],
         ["b-bad.yaml", "refused"],
       ]);
       expect(await rowCounts(db)).toMatchObject({ committees: 1, versions: 1, members: 6 });
-      expect(await db.prisma.committee.findUnique({ where: { slug: "fejludvalg" } })).toBeNull();
+      expect(await prismaOf(db).committee.findFirst({ where: { slug: "fejludvalg" } })).toBeNull();
     });
 
     it.each([
@@ -143,7 +148,7 @@ describe.each(databaseKinds())("importing mandate files on $kind", ({ kind, avai
       expect(broken).not.toBe(v1);
       await writeFile(file, broken);
 
-      const outcomes = await services.importer.importPath(file, NOW);
+      const outcomes = await services.importer.importPath(file, at(NOW));
       const [outcome] = outcomes;
       if (outcome?.status !== "refused") return expect.fail(`expected a refusal, got ${JSON.stringify(outcome)}`);
       expect(outcome.file).toBe(file);
@@ -153,50 +158,57 @@ describe.each(databaseKinds())("importing mandate files on $kind", ({ kind, avai
 
     it("refuses a path that does not exist", async () => {
       const missing = path.join(scratch, "nope.yaml");
-      const outcomes = await services.importer.importPath(missing, NOW);
+      const outcomes = await services.importer.importPath(missing, at(NOW));
       expect(outcomes).toEqual([{ file: missing, status: "refused", problems: [expect.objectContaining({ path: "(file)" })] }]);
       expect(await rowCounts(db)).toEqual({ committees: 0, versions: 0, members: 0, deadlines: 0 });
     });
 
+    /** The mandate as it read in version `number`. */
+    async function mandateVersion(id: number, number: number) {
+      const committee = await db.store.committees.byId(id);
+      if (!committee) return expect.fail(`no committee ${id}`);
+      return (await db.store.committees.atVersion(committee, number))?.mandate;
+    }
+
     it("adds a new version for a changed file and keeps the older one readable", async () => {
-      expect(await services.importer.importPath(SAERUDVALG_V1, NOW)).toEqual([
-        { file: SAERUDVALG_V1, status: "created", slug: "saerudvalg", version: 1 },
+      expect(await services.importer.importPath(SAERUDVALG_V1, at(NOW))).toEqual([
+        { file: SAERUDVALG_V1, status: "created", slug: "saerudvalg", workspaceId: TEAM, version: 1 },
       ]);
-      expect(await services.importer.importPath(SAERUDVALG_V2, LATER)).toEqual([
-        { file: SAERUDVALG_V2, status: "new_version", slug: "saerudvalg", version: 2 },
+      expect(await services.importer.importPath(SAERUDVALG_V2, at(LATER))).toEqual([
+        { file: SAERUDVALG_V2, status: "new_version", slug: "saerudvalg", workspaceId: TEAM, version: 2 },
       ]);
-      expect(await services.importer.importPath(SAERUDVALG_V2, addDaysTo(LATER, 1))).toEqual([
-        { file: SAERUDVALG_V2, status: "unchanged", slug: "saerudvalg", version: 2 },
+      expect(await services.importer.importPath(SAERUDVALG_V2, at(addDaysTo(LATER, 1)))).toEqual([
+        { file: SAERUDVALG_V2, status: "unchanged", slug: "saerudvalg", workspaceId: TEAM, version: 2 },
       ]);
 
       const id = await committeeId(db, "saerudvalg");
-      expect(await services.committees.versions(id)).toEqual([
+      expect(await db.store.committees.versions(id)).toEqual([
         { number: 2, importedAt: LATER, sourceFile: SAERUDVALG_V2 },
         { number: 1, importedAt: NOW, sourceFile: SAERUDVALG_V1 },
       ]);
-      const v1 = await services.committees.mandateVersion(id, 1);
-      const v2 = await services.committees.mandateVersion(id, 2);
+      const v1 = await mandateVersion(id, 1);
+      const v2 = await mandateVersion(id, 2);
       expect(v1?.obligations?.map((o) => [o.id, o.title])).toEqual([
         ["statusrapport", "Statusrapport til direktionen"],
         ["budgetopfoelgning", "Budgetopfølgning"],
       ]);
       expect(v2?.obligations?.map((o) => [o.id, o.title])).toEqual([["statusrapport", "Statusrapport og regnskab til direktionen"]]);
       expect(v1?.members.find((m) => m.seat === "medlem")?.slack_id).toBe("U0MEMBER");
-      expect(await services.committees.mandateVersion(id, 3)).toBeUndefined();
+      expect(await mandateVersion(id, 3)).toBeUndefined();
 
       // The current committee is version 2, and so is its roster.
-      const current = (await services.committees.all()).find((c) => c.slug === "saerudvalg");
+      const current = (await db.store.committees.all()).find((c) => c.slug === "saerudvalg");
       expect(current?.version).toEqual({ number: 2, importedAt: LATER, sourceFile: SAERUDVALG_V2 });
       expect(current?.mandate.deadlines?.[0]?.due).toBe("2027-01-31");
-      expect((await services.committees.rolesOf({ slackUserId: "U0MEMBER" })).get(id)).toBeUndefined();
-      expect((await services.committees.rolesOf({ slackUserId: "U0NEWBIE" })).get(id)).toEqual(["member"]);
+      expect((await db.store.committees.rolesOf({ workspaceId: TEAM, slackUserId: "U0MEMBER" })).get(id)).toBeUndefined();
+      expect((await db.store.committees.rolesOf({ workspaceId: TEAM, slackUserId: "U0NEWBIE" })).get(id)).toEqual(["member"]);
 
       // A member sees both versions in the history section.
       const { reply, text } = await run(
         services,
         "/mandat",
         "saerudvalg historik",
-        { slackUserId: "U0NEWBIE" },
+        { workspaceId: TEAM, slackUserId: "U0NEWBIE" },
         { now: addDaysTo(LATER, 1) },
       );
       const history = expectKind(reply, "mandate");
@@ -224,7 +236,7 @@ describe.each(databaseKinds())("importing mandate files on $kind", ({ kind, avai
 
       await importAll(services, SAERUDVALG_V2, LATER);
 
-      const rows = await db.prisma.deadline.findMany({ where: { committee: { slug: "saerudvalg" } }, orderBy: { id: "asc" } });
+      const rows = await prismaOf(db).deadline.findMany({ where: { committee: { slug: "saerudvalg" } }, orderBy: { id: "asc" } });
       const byId = new Map(rows.map((r) => [r.id, r]));
       // The removed duty: the open occurrence is gone, the done one is history.
       expect(byId.has(budgetOpen)).toBe(false);
@@ -242,7 +254,7 @@ describe.each(databaseKinds())("importing mandate files on $kind", ({ kind, avai
       expect(new Set(keys).size).toBe(keys.length);
 
       // And /frist says the same: the member's listing has the new title and date, not the removed duty.
-      const { reply } = await run(services, "/frist", "saerudvalg", { slackUserId: "U0NEWBIE" }, { now: LATER });
+      const { reply } = await run(services, "/frist", "saerudvalg", { workspaceId: TEAM, slackUserId: "U0NEWBIE" }, { now: LATER });
       const listing = expectKind(reply, "deadlines");
       expect(listing.items.map((v) => [v.deadline.title, v.deadline.dueDate])).toEqual([
         ["Årsberetning til direktionen", "2027-01-31"],
@@ -253,41 +265,41 @@ describe.each(databaseKinds())("importing mandate files on $kind", ({ kind, avai
     it("keeps a Slack id resolved from an e-mail across a new version while the e-mail is unchanged", async () => {
       await importAll(services, SAERUDVALG_V1);
       const id = await committeeId(db, "saerudvalg");
-      const toResolve = await services.committees.membersToResolve();
+      const toResolve = await db.store.roster.seatsToResolve();
       expect(toResolve.map((m) => m.email).sort()).toEqual(["medlem@example.org", "observer@example.org", "secretariat@example.org"]);
       const medlem = toResolve.find((m) => m.seatId === "medlem-mail");
       const observer = toResolve.find((m) => m.seatId === "observatoer");
       if (!medlem || !observer) return expect.fail("the e-mail seats are missing");
-      await services.committees.setSlackUserId(medlem.id, "U0RESOLVED");
-      await services.committees.setSlackUserId(observer.id, "U0OBSERVER");
-      expect((await services.committees.rolesOf({ slackUserId: "U0RESOLVED" })).get(id)).toEqual(["member"]);
+      await db.store.roster.setSlackUserId(medlem.id, "U0RESOLVED");
+      await db.store.roster.setSlackUserId(observer.id, "U0OBSERVER");
+      expect((await db.store.committees.rolesOf({ workspaceId: TEAM, slackUserId: "U0RESOLVED" })).get(id)).toEqual(["member"]);
 
       await importAll(services, SAERUDVALG_V2, LATER);
 
-      const members = await db.prisma.member.findMany({ where: { committeeId: id } });
+      const members = await prismaOf(db).member.findMany({ where: { committeeId: id } });
       const seat = (seatId: string) => members.find((m) => m.seatId === seatId);
       expect(seat("medlem-mail")).toMatchObject({ email: "medlem@example.org", slackUserId: "U0RESOLVED" });
       // The observer's e-mail changed: the old resolution belongs to someone else now.
       expect(seat("observatoer")).toMatchObject({ email: "new-observer@example.org", slackUserId: null });
       expect(seat("medlem")).toMatchObject({ slackUserId: "U0NEWBIE" });
-      expect((await services.committees.rolesOf({ slackUserId: "U0RESOLVED" })).get(id)).toEqual(["member"]);
-      expect((await services.committees.rolesOf({ slackUserId: "U0OBSERVER" })).get(id)).toBeUndefined();
-      expect((await services.committees.membersToResolve()).map((m) => m.email).sort()).toEqual([
+      expect((await db.store.committees.rolesOf({ workspaceId: TEAM, slackUserId: "U0RESOLVED" })).get(id)).toEqual(["member"]);
+      expect((await db.store.committees.rolesOf({ workspaceId: TEAM, slackUserId: "U0OBSERVER" })).get(id)).toBeUndefined();
+      expect((await db.store.roster.seatsToResolve()).map((m) => m.email).sort()).toEqual([
         "new-observer@example.org",
         "secretariat@example.org",
       ]);
 
       // The resolved member still sees the members-only committee.
-      const { reply } = await run(services, "/mandat", "", { slackUserId: "U0RESOLVED" }, { now: LATER });
+      const { reply } = await run(services, "/mandat", "", { workspaceId: TEAM, slackUserId: "U0RESOLVED" }, { now: LATER });
       expect(expectKind(reply, "committees").mine.map((v) => [v.committee.slug, v.roles])).toEqual([["saerudvalg", ["member"]]]);
     });
 
     it("refuses the second of two files with the same slug and keeps the first", async () => {
       await copyFile(SAERUDVALG_V1, path.join(scratch, "a-saerudvalg.yaml"));
       await copyFile(SAERUDVALG_V2, path.join(scratch, "b-saerudvalg.yaml"));
-      const outcomes = await services.importer.importPath(scratch, NOW);
+      const outcomes = await services.importer.importPath(scratch, at(NOW));
       expect(outcomes).toEqual([
-        { file: path.join(scratch, "a-saerudvalg.yaml"), status: "created", slug: "saerudvalg", version: 1 },
+        { file: path.join(scratch, "a-saerudvalg.yaml"), status: "created", slug: "saerudvalg", workspaceId: TEAM, version: 1 },
         {
           file: path.join(scratch, "b-saerudvalg.yaml"),
           status: "refused",
@@ -295,11 +307,11 @@ describe.each(databaseKinds())("importing mandate files on $kind", ({ kind, avai
         },
       ]);
       const id = await committeeId(db, "saerudvalg");
-      expect((await services.committees.versions(id)).map((v) => v.number)).toEqual([1]);
+      expect((await db.store.committees.versions(id)).map((v) => v.number)).toEqual([1]);
       expect(await rowCounts(db)).toMatchObject({ committees: 1, versions: 1 });
-      // Version 1's deadlines, not version 2's.
-      expect(await db.prisma.deadline.count({ where: { sourceKey: { startsWith: "obligation:budgetopfoelgning:" } } })).toBe(2);
-      expect((await services.committees.rolesOf(MEMBER)).get(id)).toEqual(["member"]);
+      // Version 1's deadlines, not version 2's: the budget follow-up (1 March, 1 December) over the 400 days planned.
+      expect(await prismaOf(db).deadline.count({ where: { sourceKey: { startsWith: "obligation:budgetopfoelgning:" } } })).toBe(3);
+      expect((await db.store.committees.rolesOf(MEMBER)).get(id)).toEqual(["member"]);
     });
   });
 });

@@ -1,21 +1,33 @@
 import { describe, expect, it } from "vitest";
 import { parseButtonValue, SectionButtonValue } from "../../src/slack/ids.js";
 import { databaseKinds } from "../support/database.js";
-import { CHAIR, expectError, expectKind, MEMBER, NOW, OUTSIDER, run, SAERUDVALG_V1, SAERUDVALG_V2, useDatabase } from "./helpers.js";
+import {
+  CHAIR,
+  committeeId,
+  expectError,
+  expectKind,
+  importAll,
+  MEMBER,
+  NOW,
+  OUTSIDER,
+  run,
+  SAERUDVALG_V1,
+  SAERUDVALG_V2,
+  useDatabase,
+} from "./helpers.js";
 
 describe.each(databaseKinds())("earlier mandate versions on $kind", ({ kind, available }) => {
   describe.skipIf(!available)("/mandat <committee> v<N>", () => {
     const harness = useDatabase(kind, async (services) => {
-      await services.importer.importPath(SAERUDVALG_V1, NOW);
-      await services.importer.importPath(SAERUDVALG_V2, new Date(NOW.getTime() + 86_400_000));
+      await importAll(services, SAERUDVALG_V1, NOW);
+      await importAll(services, SAERUDVALG_V2, new Date(NOW.getTime() + 86_400_000));
     });
     const mandat = (text: string, caller = CHAIR) => run(harness().services, "/mandat", text, caller);
 
     it("shows version 1 as it read, marked as an earlier version, with buttons that stay in it", async () => {
-      const v1 = await harness().services.committees.mandateVersion(
-        (await harness().db.prisma.committee.findUniqueOrThrow({ where: { slug: "saerudvalg" } })).id,
-        1,
-      );
+      const { store } = harness().db;
+      const current = await store.committees.byId(await committeeId(harness().db, "saerudvalg"));
+      const v1 = current && (await store.committees.atVersion(current, 1))?.mandate;
       const answer = await mandat("saerudvalg v1 rapportering");
       const reply = expectKind(answer.reply, "mandate");
       expect(reply.target.committee.version.number).toBe(1);

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { prismaOf } from "../../src/db/connect.js";
 import { MandateSection } from "../../src/domain/mandate.js";
 import { formatDate } from "../../src/i18n/format.js";
 import { messages } from "../../src/i18n/index.js";
@@ -177,10 +178,10 @@ describe("/mandat and /frist over signed HTTP", () => {
 
   describe("adding a deadline", () => {
     it("the secretariat (by Slack id on the roster) adds one with `/frist <committee> ny <date> <title>`, and it is stored", async () => {
-      const before = await running.db.prisma.deadline.count();
+      const before = await prismaOf(running.db).deadline.count();
       const res = await send("/frist", "slack-lukket ny 31.3.2027 Budgetopfølgning for 2027", SECRETARIAT);
       expectEphemeralBlockKit(res);
-      const stored = await running.db.prisma.deadline.findMany({
+      const stored = await prismaOf(running.db).deadline.findMany({
         where: { title: "Budgetopfølgning for 2027" },
         include: { committee: true },
       });
@@ -192,7 +193,7 @@ describe("/mandat and /frist over signed HTTP", () => {
       expect(row.source).toBe("manual");
       expect(row.status).toBe("open");
       expect(row.createdBy).toBe(SECRETARIAT);
-      expect(await running.db.prisma.deadline.count()).toBe(before + 1);
+      expect(await prismaOf(running.db).deadline.count()).toBe(before + 1);
       // The reply is in the committee's language (Danish) and names the new deadline's number.
       expect(res.json?.text).toBe(
         messages("da").deadlineAdded(row.id, "Budgetopfølgning for 2027", formatDate("2027-03-31", "da"), "Lukket styregruppe Ørnereden"),
@@ -206,31 +207,31 @@ describe("/mandat and /frist over signed HTTP", () => {
     it("the chair may add one too", async () => {
       const res = await send("/frist", "slack-lukket new 2027-05-01 Formandens frist", CHAIR);
       expectEphemeralBlockKit(res);
-      expect(await running.db.prisma.deadline.count({ where: { title: "Formandens frist" } })).toBe(1);
+      expect(await prismaOf(running.db).deadline.count({ where: { title: "Formandens frist" } })).toBe(1);
     });
 
     it("a member who is neither chair nor secretariat is refused in the committee's language, and nothing is stored", async () => {
-      const before = await running.db.prisma.deadline.count();
+      const before = await prismaOf(running.db).deadline.count();
       const res = await send("/frist", "slack-lukket ny 31.3.2027 Medlemmets egen frist", MEMBER);
       expectEphemeralBlockKit(res);
       expect(res.json?.text).toBe(messages("da").errors.not_allowed_to_edit_deadlines({ committee: "slack-lukket" }));
-      expect(await running.db.prisma.deadline.count()).toBe(before);
-      expect(await running.db.prisma.deadline.count({ where: { title: { contains: "Medlemmets" } } })).toBe(0);
+      expect(await prismaOf(running.db).deadline.count()).toBe(before);
+      expect(await prismaOf(running.db).deadline.count({ where: { title: { contains: "Medlemmets" } } })).toBe(0);
     });
 
     it("someone on no roster is refused on a public committee, in the committee's language, and nothing is stored", async () => {
-      const before = await running.db.prisma.deadline.count();
+      const before = await prismaOf(running.db).deadline.count();
       const res = await send("/frist", "gms-2024 ny 1.6.2027 Slutrapport", OUTSIDER);
       expect(res.json?.text).toBe(messages("sv").errors.not_allowed_to_edit_deadlines({ committee: "gms-2024" }));
-      expect(await running.db.prisma.deadline.count()).toBe(before);
+      expect(await prismaOf(running.db).deadline.count()).toBe(before);
     });
 
     it("an outsider cannot add to a members-only committee, and is not told it exists", async () => {
-      const before = await running.db.prisma.deadline.count();
+      const before = await prismaOf(running.db).deadline.count();
       const res = await send("/frist", "slack-lukket ny 31.3.2027 Udefra", OUTSIDER);
       expect(res.json?.text).toBe(messages("en").errors.unknown_committee({ query: "slack-lukket" }));
       expect(JSON.stringify(res.json)).not.toContain("Ørnereden");
-      expect(await running.db.prisma.deadline.count()).toBe(before);
+      expect(await prismaOf(running.db).deadline.count()).toBe(before);
     });
   });
 
@@ -248,14 +249,14 @@ describe("/mandat and /frist over signed HTTP", () => {
     it("in the reply to adding a deadline titled with it (the title is stored as typed)", async () => {
       const res = await send("/frist", `slack-lukket ny 24.11.2026 ${TITLE}`, SECRETARIAT);
       expectEphemeralBlockKit(res);
-      expect(await running.db.prisma.deadline.count({ where: { title: TITLE } })).toBe(1);
+      expect(await prismaOf(running.db).deadline.count({ where: { title: TITLE } })).toBe(1);
       expect(JSON.stringify(res.json)).toContain(ESCAPED);
       expectNoRawMention(res);
     });
 
     it("in the deadline list, blocks and text fallback alike", async () => {
       // The secretariat completes what is due before it, so it heads the list and the fallback text names it.
-      const earlier = await running.db.prisma.deadline.findMany({
+      const earlier = await prismaOf(running.db).deadline.findMany({
         where: { committee: { slug: "slack-lukket" }, status: "open", dueDate: { lt: new Date("2026-11-24T00:00:00Z") } },
       });
       for (const d of earlier) {

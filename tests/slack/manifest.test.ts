@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
 import { COMMANDS } from "../../commands/index.js";
-import { BOT_EVENTS, BOT_SCOPES, EVENTS_PATH, INTERACTIVITY } from "../../src/slack/features.js";
+import { BOT_EVENTS, BOT_SCOPES, EVENTS_PATH, INTERACTIVITY, OAUTH_REDIRECT_PATH } from "../../src/slack/features.js";
 import { ROOT } from "../support/paths.js";
 
 /** manifest.yml is what Slack is told; the code is what runs. They must say the same. */
@@ -11,7 +11,7 @@ import { ROOT } from "../support/paths.js";
 interface Manifest {
   display_information?: { name?: unknown; description?: unknown };
   features?: { slash_commands?: { command: string; description?: string; usage_hint?: string; url?: string; should_escape?: boolean }[] };
-  oauth_config?: { scopes?: { bot?: string[]; user?: string[] } };
+  oauth_config?: { redirect_urls?: string[]; scopes?: { bot?: string[]; user?: string[] } };
   settings?: {
     interactivity?: { is_enabled?: boolean; request_url?: string };
     event_subscriptions?: { request_url?: string; bot_events?: string[] };
@@ -74,6 +74,12 @@ describe("manifest.yml", () => {
     const events = manifest.settings?.event_subscriptions?.bot_events ?? [];
     expect([...events].sort()).toEqual([...BOT_EVENTS].sort());
     if (BOT_EVENTS.length > 0) expect(new URL(manifest.settings?.event_subscriptions?.request_url ?? "").pathname).toBe(EVENTS_PATH);
+  });
+
+  it("sends a distributed app's OAuth back to the path the app handles it on", () => {
+    const urls = manifest.oauth_config?.redirect_urls ?? [];
+    expect(urls.length).toBeGreaterThan(0);
+    for (const url of urls) expect(new URL(url).pathname).toBe(OAUTH_REDIRECT_PATH);
   });
 
   it("enables interactivity exactly when the code uses buttons", () => {

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { RosterResolver } from "../../src/services/roster-resolver.js";
+import { prismaOf } from "../../src/db/connect.js";
+import type { RosterResolver } from "../../src/services/roster-resolver.js";
 import { importMandates, useBot } from "../support/bot.js";
 import { MANDATES_DIR, ROOT } from "../support/paths.js";
 import { postSigned, slashCommandForm } from "../support/slack-request.js";
@@ -24,17 +25,17 @@ describe("roster e-mails resolved with users.lookupByEmail", () => {
     now: NOW,
     seed: async (bot) => {
       await importMandates(bot, [MANDATES_DIR], NOW);
-      const [outcome] = await bot.services.importer.importPath(MEMBERS_ONLY, NOW);
+      const [outcome] = await bot.services.importer.importPath(MEMBERS_ONLY, { now: NOW, defaultWorkspace: bot.workspaceId });
       expect(outcome?.status).toBe("created");
-      resolver = new RosterResolver(bot.services.committees, bot.slack.lookupUserByEmail);
+      resolver = bot.bot.slackServices.rosters;
     },
   });
   beforeEach(async () => {
     // Each test starts from the roster as imported: e-mail seats without a Slack id.
-    await running.db.prisma.member.updateMany({ where: { email: { not: null } }, data: { slackUserId: null } });
+    await prismaOf(running.db).member.updateMany({ where: { email: { not: null } }, data: { slackUserId: null } });
   });
 
-  const slackIdOf = async (email: string) => (await running.db.prisma.member.findFirst({ where: { email } }))?.slackUserId ?? null;
+  const slackIdOf = async (email: string) => (await prismaOf(running.db).member.findFirst({ where: { email } }))?.slackUserId ?? null;
   const lookupsOf = (email: string, since = 0) =>
     running.bot.fake.calls.slice(since).filter((c) => c.method === "users.lookupByEmail" && c.body.email === email);
   const mandat = (text: string, userId: string) =>
@@ -51,7 +52,7 @@ describe("roster e-mails resolved with users.lookupByEmail", () => {
 
     const since = running.bot.fake.calls.length;
     const result = await resolver.resolveAll();
-    expect(result).toEqual({ resolved: 1, notFound: [NOBODY] });
+    expect(result).toEqual({ resolved: 1, notFound: [NOBODY], failed: [] });
     expect(lookupsOf(ANNA, since)).toHaveLength(1);
     // The Web API call is made with the bot token, as Slack requires.
     expect(lookupsOf(ANNA, since)[0]?.headers.authorization).toBe("Bearer xoxb-test-token");
@@ -69,12 +70,16 @@ describe("roster e-mails resolved with users.lookupByEmail", () => {
   it("leaves a seat unresolved when Slack answers users_not_found, and asks again next time", async () => {
     running.bot.fake.answer("users.lookupByEmail", () => ({ body: { ok: false, error: "users_not_found" } }));
     const since = running.bot.fake.calls.length;
-    expect(await resolver.resolveAll()).toEqual({ resolved: 0, notFound: expect.arrayContaining([ANNA, NOBODY]) as unknown as string[] });
+    expect(await resolver.resolveAll()).toEqual({
+      resolved: 0,
+      notFound: expect.arrayContaining([ANNA, NOBODY]) as unknown as string[],
+      failed: [],
+    });
     expect(await slackIdOf(NOBODY)).toBeNull();
     expect(await slackIdOf(ANNA)).toBeNull();
     expect(lookupsOf(NOBODY, since)).toHaveLength(1);
     // Nobody is a member by an id that was never found.
-    expect(await running.db.prisma.member.count({ where: { committee: { slug: "slack-lukket" }, slackUserId: null } })).toBe(2);
+    expect(await prismaOf(running.db).member.count({ where: { committee: { slug: "slack-lukket" }, slackUserId: null } })).toBe(2);
 
     const again = running.bot.fake.calls.length;
     await resolver.resolveAll();
@@ -87,7 +92,7 @@ describe("roster e-mails resolved with users.lookupByEmail", () => {
     );
     await resolver.resolveAll();
     const since = running.bot.fake.calls.length;
-    expect(await resolver.resolveAll()).toEqual({ resolved: 0, notFound: [NOBODY] });
+    expect(await resolver.resolveAll()).toEqual({ resolved: 0, notFound: [NOBODY], failed: [] });
     expect(lookupsOf(ANNA, since)).toHaveLength(0);
   });
 
@@ -110,9 +115,12 @@ describe("roster e-mails resolved with users.lookupByEmail", () => {
     expect(await slackIdOf(NOBODY)).toBe("U0NOWFOUND");
   });
 
-  it("a Slack fault other than users_not_found fails the run and changes nothing", async () => {
+  it("a Slack fault other than users_not_found stops the lookups in that workspace, says so, and changes nothing", async () => {
     running.bot.fake.answer("users.lookupByEmail", () => ({ body: { ok: false, error: "invalid_auth" } }));
-    await expect(resolver.resolveAll()).rejects.toThrow(/invalid_auth/);
+    const since = running.bot.fake.calls.length;
+    expect(await resolver.resolveAll()).toEqual({ resolved: 0, notFound: [], failed: [running.bot.workspaceId] });
+    // One failed call is enough to stop asking that workspace this time.
+    expect(running.bot.fake.calls.slice(since).filter((c) => c.method === "users.lookupByEmail")).toHaveLength(1);
     expect(await slackIdOf(ANNA)).toBeNull();
     expect(await slackIdOf(NOBODY)).toBeNull();
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { prismaOf } from "../../src/db/connect.js";
 import { importMandates, useBot } from "../support/bot.js";
 import { MANDATES_DIR } from "../support/paths.js";
 import { postSigned, slashCommandForm } from "../support/slack-request.js";
@@ -21,14 +22,14 @@ describe("the Slack path over signed HTTP", () => {
     ["a signature made with another secret", { secret: "not-the-secret" }],
     ["a request older than five minutes", { timestamp: Math.floor(Date.now() / 1000) - 5 * 60 - 1 }],
   ])("refuses %s with 401 and changes nothing", async (_label, options) => {
-    const before = await running.db.prisma.deadline.count();
+    const before = await prismaOf(running.db).deadline.count();
     const res = await postSigned(
       running.bot.eventsUrl,
       slashCommandForm({ command: "/frist", text: "gms-2024 ny 1.6.2027 Slutrapport", user_id: "U0CHAIR" }),
       options,
     );
     expect(res.status).toBe(401);
-    expect(await running.db.prisma.deadline.count()).toBe(before);
+    expect(await prismaOf(running.db).deadline.count()).toBe(before);
   });
 
   it("accepts a correctly signed request at the edge of the five minutes", async () => {

@@ -1,9 +1,8 @@
 import { createServer } from "node:net";
-import { LogLevel } from "@slack/bolt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ConfigError } from "../../src/config/env.js";
 import type { Database } from "../../src/db/connect.js";
-import { createServices } from "../../src/services/create-services.js";
-import { createSlackApp } from "../../src/slack/app.js";
+import { startTestBot } from "../support/bot.js";
 import { openTestDatabase } from "../support/database.js";
 import { FakeSlack } from "../support/fake-slack.js";
 
@@ -20,7 +19,8 @@ async function freePort(): Promise<number> {
 /**
  * Socket Mode opens its connection through the Web API (apps.connections.open) with the app
  * token. Without a real Slack we check the part that is ours: that call goes to SLACK_API_URL
- * with the app token, and a refusal stops start-up instead of being swallowed.
+ * with the app token, /healthz is served on PORT meanwhile, and a refusal stops start-up with
+ * one line naming the variable instead of being swallowed.
  */
 describe("Socket Mode", () => {
   let db: Database;
@@ -35,25 +35,20 @@ describe("Socket Mode", () => {
     await db?.close();
   });
 
-  it("asks SLACK_API_URL for its connection with the app token, fails loudly when refused, and serves /healthz on PORT", async () => {
-    fake.answer("apps.connections.open", () => ({ body: { ok: false, error: "invalid_auth" } }));
+  it("asks SLACK_API_URL for its connection with the app token, serves /healthz on PORT, and stops naming SLACK_APP_TOKEN when refused", async () => {
+    // Slack takes its time refusing, so /healthz can be asked meanwhile.
+    fake.answer("apps.connections.open", () => ({ delayMs: 1500, body: { ok: false, error: "invalid_auth" } }));
     const port = await freePort();
-    const slack = createSlackApp({
-      connection: { mode: "socket", botToken: "xoxb-test-token", appToken: "xapp-test-token" },
-      port,
-      apiUrl: fake.apiUrl,
-      services: createServices(db.prisma),
-      clock: () => new Date("2026-11-23T09:00:00Z"),
-      defaultLanguage: "en",
-      health: async () => ({ ok: true, database: db.kind }),
-      logLevel: LogLevel.ERROR,
-    });
-    await expect(slack.start()).rejects.toThrow(/invalid_auth/);
-    const [call] = fake.callsTo("apps.connections.open");
+    const starting = startTestBot(db, { fake, env: { SLACK_APP_TOKEN: "xapp-test-token", SLACK_SIGNING_SECRET: "", PORT: String(port) } });
+    const refused = expect(starting).rejects.toThrow(ConfigError);
+    const [call] = [await fake.waitFor((c) => c.method === "apps.connections.open")];
     expect(call?.headers.authorization).toBe("Bearer xapp-test-token");
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: "ok", database: "pglite" });
-    await slack.stop().catch(() => undefined);
+    await refused;
+    await expect(starting).rejects.toThrow(/SLACK_APP_TOKEN was refused by Slack \(invalid_auth\)/);
+    // Stopped on the way out: the port is free again.
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
   });
 });

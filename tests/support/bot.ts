@@ -1,12 +1,21 @@
-import { LogLevel } from "@slack/bolt";
+import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
+import { type NotConfigured, type RunningBot as StartedBot, startBot } from "../../src/bot.js";
+import { loadEnv } from "../../src/config/env.js";
 import type { Database } from "../../src/db/connect.js";
 import type { Language } from "../../src/domain/language.js";
-import { createServices, type Services } from "../../src/services/create-services.js";
-import { createSlackApp, type SlackApp } from "../../src/slack/app.js";
+import type { WorkspaceId } from "../../src/domain/workspace.js";
+import { type Logger, silentLogger } from "../../src/logging/logger.js";
+import type { Services } from "../../src/services/create-services.js";
 import { openTestDatabase } from "./database.js";
 import { FakeSlack } from "./fake-slack.js";
+import { ROOT } from "./paths.js";
 import { SIGNING_SECRET } from "./slack-request.js";
+
+/** The workspace the fake Slack's auth.test names for the default test token. */
+export const TEST_TEAM = "T0001";
+/** A mandates directory with no files: tests import what they need themselves. */
+export const NO_MANDATES = path.join(ROOT, "tests", "fixtures", "no-mandates");
 
 export interface RunningBot {
   /** POST target for commands, buttons and events. */
@@ -14,40 +23,58 @@ export interface RunningBot {
   baseUrl: string;
   fake: FakeSlack;
   services: Services;
-  slack: SlackApp;
+  bot: StartedBot;
+  /** The workspace files without `workspace:` go to (the single-workspace bot's own). */
+  workspaceId: WorkspaceId;
   stop(): Promise<void>;
 }
 
+export interface BotTestOptions {
+  clock?: () => Date;
+  defaultLanguage?: Language;
+  /** Environment on top of a single-workspace HTTP bot talking to the fake Slack. */
+  env?: Record<string, string>;
+  /** An already running fake Slack to use (two bots sharing one); else a new one. */
+  fake?: FakeSlack;
+  logger?: Logger;
+}
+
 /**
- * The real Bolt app over HTTP on a loopback port, with its Web API calls going to a local
- * fake Slack. `clock` lets a test fix the moment the bot thinks it is.
+ * The real bot (src/bot.ts, as `npm start` assembles it) over HTTP on a loopback port, with its
+ * Web API calls going to a local fake Slack. `clock` fixes the moment the bot thinks it is.
  */
-export async function startBot(db: Database, options: { clock?: () => Date; defaultLanguage?: Language } = {}): Promise<RunningBot> {
-  const fake = new FakeSlack();
-  await fake.start();
-  const services = createServices(db.prisma);
-  const slack = createSlackApp({
-    connection: { mode: "http", botToken: "xoxb-test-token", signingSecret: SIGNING_SECRET },
-    port: 0,
-    apiUrl: fake.apiUrl,
-    services,
-    clock: options.clock ?? (() => new Date()),
-    defaultLanguage: options.defaultLanguage ?? "en",
-    health: async () => ({ ok: await db.ping(), database: db.kind }),
-    logLevel: LogLevel.ERROR,
+export async function startTestBot(db: Database, options: BotTestOptions = {}): Promise<RunningBot> {
+  const fake = options.fake ?? new FakeSlack();
+  const ownFake = !options.fake;
+  if (ownFake) await fake.start();
+  const env = loadEnv({
+    PORT: "0",
+    SLACK_BOT_TOKEN: "xoxb-test-token",
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: fake.apiUrl,
+    MANDATES_DIR: NO_MANDATES,
+    DEFAULT_LANGUAGE: options.defaultLanguage ?? "en",
+    ...options.env,
   });
-  const port = await slack.start();
-  if (!port) throw new Error("the Slack app did not report its port");
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const started: StartedBot | NotConfigured = await startBot({
+    env,
+    db,
+    logger: options.logger ?? silentLogger(),
+    clock: options.clock ?? (() => new Date()),
+  });
+  if (!("stop" in started)) throw new Error(`the test bot is not configured: ${started.missing.join(", ")}`);
+  if (!started.port) throw new Error("the Slack app did not report its port");
+  const baseUrl = `http://127.0.0.1:${started.port}`;
   return {
     eventsUrl: `${baseUrl}/slack/events`,
     baseUrl,
     fake,
-    services,
-    slack,
+    services: started.services,
+    bot: started,
+    workspaceId: started.workspaceId ?? TEST_TEAM,
     async stop() {
-      await slack.stop();
-      await fake.stop();
+      await started.stop();
+      if (ownFake) await fake.stop();
     },
   };
 }
@@ -67,7 +94,7 @@ export function useBot(options: { now: Date; seed?: (bot: RunningBot) => Promise
   let bot: RunningBot | undefined;
   beforeAll(async () => {
     db = await openTestDatabase("pglite");
-    bot = await startBot(db, { clock: () => options.now });
+    bot = await startTestBot(db, { clock: () => options.now });
     await options.seed?.(bot);
   });
   afterAll(async () => {
@@ -87,10 +114,12 @@ export function useBot(options: { now: Date; seed?: (bot: RunningBot) => Promise
   };
 }
 
-/** Imports mandate files or directories, failing the setup if any file is refused. */
+/** Imports mandate files or directories into the bot's workspace, failing the setup if any file is refused. */
 export async function importMandates(bot: RunningBot, paths: string[], now: Date): Promise<void> {
   for (const target of paths) {
-    const refused = (await bot.services.importer.importPath(target, now)).filter((o) => o.status === "refused");
+    const refused = (await bot.services.importer.importPath(target, { now, defaultWorkspace: bot.workspaceId })).filter(
+      (o) => o.status === "refused",
+    );
     if (refused.length > 0) throw new Error(`refused mandate files: ${JSON.stringify(refused)}`);
   }
 }

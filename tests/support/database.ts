@@ -39,14 +39,14 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<Database> {
     await admin.end();
   }
   const db = await openPostgres(withDatabase(url, name), { migrationsDir: MIGRATIONS_DIR });
-  return {
-    ...db,
-    async close() {
-      await db.close();
-      const dropper = new pg.Client({ connectionString: adminUrl(url) });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await dropper.end();
-    },
+  const close = db.close.bind(db);
+  // The same object (src/db knows it), closing and then dropping its database.
+  db.close = async () => {
+    await close();
+    const dropper = new pg.Client({ connectionString: adminUrl(url) });
+    await dropper.connect();
+    await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await dropper.end();
   };
+  return db;
 }

@@ -10,12 +10,26 @@ export interface RecordedCall {
 }
 
 export interface FakeAnswer {
+  /** Answer only after this long (a slow Slack). */
+  delayMs?: number;
   status?: number;
   headers?: Record<string, string>;
   body: unknown;
 }
 
-type Responder = (body: Record<string, unknown>, attempt: number) => FakeAnswer;
+type Responder = (body: Record<string, unknown>, attempt: number, call: RecordedCall) => FakeAnswer;
+
+/** Who auth.test says a bot token belongs to. */
+export interface FakeBot {
+  teamId: string;
+  teamName?: string;
+  userId?: string;
+}
+
+/** The token a Web API call was made with. */
+export function bearer(call: Pick<RecordedCall, "headers">): string {
+  return String(call.headers.authorization ?? "").replace(/^Bearer /, "");
+}
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -55,11 +69,30 @@ export class FakeSlack {
   private server: Server | undefined;
   private origin = "";
 
+  private readonly bots = new Map<string, FakeBot>([["xoxb-test-token", { teamId: "T0001", teamName: "Mandat test" }]]);
+
   constructor() {
-    this.answer("auth.test", () => ({
-      body: { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T0001", url: "https://fake.invalid/" },
-    }));
+    this.answer("auth.test", (_body, _attempt, call) => {
+      const bot = this.bots.get(bearer(call));
+      if (!bot) return { body: { ok: false, error: "invalid_auth" } };
+      return {
+        body: {
+          ok: true,
+          user_id: bot.userId ?? "UBOT",
+          bot_id: "BBOT",
+          team_id: bot.teamId,
+          team: bot.teamName ?? bot.teamId,
+          url: "https://fake.invalid/",
+        },
+      };
+    });
     this.answer("users.lookupByEmail", () => ({ body: { ok: false, error: "users_not_found" } }));
+    this.answer("conversations.list", () => ({ body: { ok: true, channels: [], response_metadata: { next_cursor: "" } } }));
+  }
+
+  /** Makes `token` a valid bot token of `bot.teamId` (auth.test answers for it). */
+  addBot(token: string, bot: FakeBot): void {
+    this.bots.set(token, bot);
   }
 
   /** Base URL for WebClient's slackApiUrl. */
@@ -122,7 +155,8 @@ export class FakeSlack {
     }
     const attempt = (this.attempts.get(method) ?? 0) + 1;
     this.attempts.set(method, attempt);
-    const answer = this.responders.get(method)?.(body, attempt) ?? { body: { ok: true } };
+    const answer = this.responders.get(method)?.(body, attempt, call) ?? { body: { ok: true } };
+    if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
     res.writeHead(answer.status ?? 200, { "content-type": "application/json", ...answer.headers });
     res.end(JSON.stringify(answer.body));
   }

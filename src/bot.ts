@@ -1,0 +1,169 @@
+// The bot assembled: services over a database, Slack, mandates, jobs. src/main.ts runs it as a
+// process (environment, signals, exit codes); tests run the very same assembly in-process.
+import { ConfigError, type Env, slackConnection } from "./config/env.js";
+import type { Database } from "./db/connect.js";
+import type { WorkspaceId } from "./domain/workspace.js";
+import { planDeadlinesJob } from "./jobs/plan-deadlines.js";
+import { Scheduler } from "./jobs/scheduler.js";
+import type { Logger } from "./logging/logger.js";
+import { logImport } from "./mandates/report-import.js";
+import { SecretBox } from "./security/secret-box.js";
+import { createServices, createSlackServices, type Services, type SlackServices } from "./services/create-services.js";
+import { createSlackApp } from "./slack/app.js";
+import { BAD_TOKEN_CODES, identifyBot, type SlackAuth, tokenFor } from "./slack/auth.js";
+import { databaseInstallationStore } from "./slack/installation-store.js";
+import { SlackNotifier } from "./slack/notifier.js";
+import { slackErrorCode, WebClients } from "./slack/web-clients.js";
+
+export interface BotOptions {
+  env: Env;
+  db: Database;
+  logger: Logger;
+  /** The one clock of the bot: read at the edges (a request, a tick) and passed inward as `now`. */
+  clock: () => Date;
+}
+
+export interface RunningBot {
+  services: Services;
+  slackServices: SlackServices;
+  mode: SlackAuth["kind"];
+  /** The workspace of a single-workspace bot. */
+  workspaceId: WorkspaceId | undefined;
+  /** The HTTP port listened on (useful with PORT=0); undefined in Socket Mode. */
+  port: number | undefined;
+  /** Stops the jobs (waiting for runs in progress) and Slack; the database stays open. */
+  stop(): Promise<void>;
+}
+
+/** Slack is not configured: the database and mandates were loaded, and this is what is missing. */
+export interface NotConfigured {
+  missing: string[];
+}
+
+/**
+ * Work that needs Slack but must not hold up start: roster members named by e-mail, channels
+ * named by name. What fails is logged and tried again at the next start (or rename, or install).
+ */
+async function lookUpInSlack(logger: Logger, slack: SlackServices | undefined, workspaces: WorkspaceId[]): Promise<void> {
+  if (!slack) return;
+  try {
+    const rosters = await slack.rosters.resolveAll();
+    logger.info({ ...rosters }, `roster e-mails: ${rosters.resolved} found in Slack, ${rosters.notFound.length} not found`);
+    for (const workspaceId of workspaces) await slack.channels.resolveWorkspace(workspaceId);
+  } catch (error) {
+    logger.warn({ err: error }, "could not reach Slack for rosters and channels; trying again at the next start");
+  }
+}
+
+/** A Socket Mode connection Slack refuses is the app token's fault: one line naming the variable. */
+function connectionError(error: unknown, transport: "http" | "socket"): unknown {
+  const code = slackErrorCode(error);
+  if (transport === "socket" && code && BAD_TOKEN_CODES.has(code)) {
+    return new ConfigError(
+      `SLACK_APP_TOKEN was refused by Slack (${code}): create an app-level token with connections:write and copy it again.`,
+    );
+  }
+  return error;
+}
+
+export async function startBot({ env, db, logger, clock }: BotOptions): Promise<RunningBot | NotConfigured> {
+  const services = createServices(db.store, logger);
+  const connection = slackConnection(env);
+  const clients = new WebClients({ apiUrl: env.SLACK_API_URL, logger });
+
+  // Set once the bot can talk to Slack: a workspace installed later gets its channels and rosters looked up then.
+  let slackServices: SlackServices | undefined;
+  let auth: SlackAuth | undefined;
+  if (connection.mode === "single") {
+    const identity = await identifyBot(clients, connection.botToken);
+    await services.workspaces.connected({ id: identity.teamId, name: identity.teamName }, clock());
+    auth = { kind: "single", botToken: connection.botToken, identity };
+  } else if (connection.mode === "distributed") {
+    const installed = async (workspace: { id: WorkspaceId; name: string | null }) => {
+      await services.workspaces.installed(workspace, clock());
+      void lookUpInSlack(logger, slackServices, [workspace.id]);
+    };
+    const installationStore = databaseInstallationStore(
+      db.store.installations,
+      new SecretBox(connection.encryptionKey),
+      { installed },
+      clock,
+    );
+    auth = { kind: "distributed", ...connection, installationStore };
+  }
+
+  // Files that name no workspace belong to the bot's own (one workspace), or to the one the
+  // database knows when Slack is not configured; a distributed app needs every file to name one.
+  let defaultWorkspace: WorkspaceId | undefined;
+  if (auth?.kind === "single") defaultWorkspace = auth.identity.teamId;
+  else if (!auth) {
+    const known = await services.workspaces.defaultWorkspace();
+    defaultWorkspace = known.kind === "one" ? known.id : undefined;
+  }
+  logImport(logger, env.MANDATES_DIR, await services.importer.importPath(env.MANDATES_DIR, { now: clock(), defaultWorkspace }));
+
+  const scheduler = new Scheduler(logger, clock);
+  const planning = planDeadlinesJob(services.planner);
+  scheduler.add(planning);
+  await scheduler.runNow(planning);
+
+  if (!auth || connection.mode === "none") return { missing: connection.mode === "none" ? connection.missing : [] };
+
+  const notifier = new SlackNotifier(clients, tokenFor(auth));
+  const lookups = createSlackServices(db.store, notifier, logger);
+  slackServices = lookups;
+  const listeners = { services, clock, defaultLanguage: env.DEFAULT_LANGUAGE, logger };
+  const distributed = auth.kind === "distributed" ? auth : undefined;
+  const slack = createSlackApp({
+    auth,
+    transport: connection.transport,
+    port: env.PORT,
+    clients,
+    logger,
+    health: async () => ({ ok: await db.ping(), database: db.kind }),
+    listeners,
+    events: {
+      ...listeners,
+      uninstalled: async (workspaceId) => {
+        await services.workspaces.uninstalled(workspaceId, clock());
+        await distributed?.installationStore.deleteInstallation?.({
+          teamId: workspaceId,
+          enterpriseId: undefined,
+          isEnterpriseInstall: false,
+        });
+      },
+      channelRenamed: async (workspaceId) => {
+        await lookups.channels.resolveWorkspace(workspaceId);
+      },
+    },
+  });
+  let port: number | undefined;
+  try {
+    port = await slack.start();
+  } catch (error) {
+    await slack.stop().catch(() => undefined);
+    await scheduler.stop();
+    throw connectionError(error, connection.transport.kind);
+  }
+  logger.info(
+    { mode: auth.kind, transport: connection.transport.kind, port: port ?? env.PORT },
+    connection.transport.kind === "socket"
+      ? "Mandat is connected to Slack (Socket Mode)."
+      : `Mandat is listening on port ${port ?? env.PORT} (POST /slack/events, GET /healthz).`,
+  );
+  const workspaceId = auth.kind === "single" ? auth.identity.teamId : undefined;
+  void lookUpInSlack(logger, lookups, workspaceId ? [workspaceId] : await services.workspaces.served());
+  await scheduler.start();
+
+  return {
+    services,
+    slackServices: lookups,
+    mode: auth.kind,
+    workspaceId,
+    port,
+    async stop() {
+      await scheduler.stop();
+      await slack.stop();
+    },
+  };
+}

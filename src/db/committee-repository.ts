@@ -1,0 +1,103 @@
+import type { Caller } from "../domain/caller.js";
+import type { Committee, MandateVersionInfo } from "../domain/committee.js";
+import type { MemberRole } from "../domain/mandate.js";
+import type { WorkspaceId } from "../domain/workspace.js";
+import type { CommitteeRepository } from "../services/ports.js";
+import type { Client } from "./client.js";
+import { toCalendarDate } from "./convert.js";
+import type { Prisma } from "./generated/client.js";
+import type { MandateCache } from "./mandate-cache.js";
+
+const WITH_LATEST_VERSION = {
+  versions: { orderBy: { number: "desc" }, take: 1, select: { id: true, number: true, importedAt: true, sourceFile: true } },
+} satisfies Prisma.CommitteeInclude;
+
+type CommitteeRow = Prisma.CommitteeGetPayload<{ include: typeof WITH_LATEST_VERSION }>;
+
+/** Reads committees with their latest mandate version; version contents come from the cache. */
+export class PrismaCommitteeRepository implements CommitteeRepository {
+  constructor(
+    private readonly db: Client,
+    private readonly cache: MandateCache,
+  ) {}
+
+  inWorkspace(workspaceId: WorkspaceId): Promise<Committee[]> {
+    return this.committees({ workspaceId });
+  }
+
+  all(): Promise<Committee[]> {
+    return this.committees({});
+  }
+
+  async byId(id: number): Promise<Committee | undefined> {
+    const [committee] = await this.committees({ id });
+    return committee;
+  }
+
+  async versions(committeeId: number): Promise<MandateVersionInfo[]> {
+    return this.db.mandateVersion.findMany({
+      where: { committeeId },
+      orderBy: { number: "desc" },
+      select: { number: true, importedAt: true, sourceFile: true },
+    });
+  }
+
+  async atVersion(committee: Committee, number: number): Promise<Committee | undefined> {
+    const row = await this.db.mandateVersion.findUnique({ where: { committeeId_number: { committeeId: committee.id, number } } });
+    if (!row) return undefined;
+    return {
+      ...committee,
+      mandate: this.cache.parse(row.id, row.content),
+      version: { number: row.number, importedAt: row.importedAt, sourceFile: row.sourceFile },
+    };
+  }
+
+  async rolesOf(caller: Caller): Promise<Map<number, MemberRole[]>> {
+    const who = [
+      ...(caller.slackUserId ? [{ slackUserId: caller.slackUserId }] : []),
+      ...(caller.email ? [{ email: caller.email.toLowerCase() }] : []),
+    ];
+    const roles = new Map<number, MemberRole[]>();
+    if (who.length === 0) return roles;
+    const rows = await this.db.member.findMany({
+      where: { OR: who, committee: { workspaceId: caller.workspaceId } },
+      select: { committeeId: true, role: true },
+    });
+    for (const row of rows) roles.set(row.committeeId, [...(roles.get(row.committeeId) ?? []), row.role]);
+    return roles;
+  }
+
+  /** Committees matching `where`, by slug; each version's content read only the first time it is seen. */
+  private async committees(where: Prisma.CommitteeWhereInput): Promise<Committee[]> {
+    const rows = await this.db.committee.findMany({
+      where,
+      orderBy: [{ slug: "asc" }, { workspaceId: "asc" }],
+      include: WITH_LATEST_VERSION,
+    });
+    const unread = rows.flatMap((row) => row.versions.map((v) => v.id)).filter((id) => !this.cache.has(id));
+    if (unread.length > 0) {
+      const contents = await this.db.mandateVersion.findMany({ where: { id: { in: unread } }, select: { id: true, content: true } });
+      for (const { id, content } of contents) this.cache.parse(id, content);
+    }
+    return rows.flatMap((row) => this.toCommittee(row));
+  }
+
+  private toCommittee(row: CommitteeRow): Committee[] {
+    const latest = row.versions[0];
+    const mandate = latest && this.cache.get(latest.id);
+    if (!latest || !mandate) return [];
+    return [
+      {
+        id: row.id,
+        workspaceId: row.workspaceId,
+        slug: row.slug,
+        visibility: row.visibility,
+        timeZone: row.timeZone,
+        mandate,
+        version: { number: latest.number, importedAt: latest.importedAt, sourceFile: latest.sourceFile },
+        plannedThrough: row.plannedThrough ? toCalendarDate(row.plannedThrough) : null,
+        channelId: row.slackChannelId,
+      },
+    ];
+  }
+}

@@ -1,0 +1,51 @@
+import type { WorkspaceId } from "../domain/workspace.js";
+import type { Repositories, Store, TransactionRepositories } from "../services/ports.js";
+import { PrismaChannelRepository } from "./channel-repository.js";
+import type { Client } from "./client.js";
+import { PrismaCommitteeRepository } from "./committee-repository.js";
+import { PrismaDeadlineRepository } from "./deadline-repository.js";
+import type { PrismaClient } from "./generated/client.js";
+import { PrismaInstallationRepository } from "./installation-repository.js";
+import { MandateCache } from "./mandate-cache.js";
+import { PrismaMandateWriter } from "./mandate-writer.js";
+import { PrismaRosterRepository } from "./roster-repository.js";
+import { PrismaWorkspaceRepository } from "./workspace-repository.js";
+
+/**
+ * Long enough for an import to wait behind another import of the same committee (they queue on
+ * its lock) on a busy server; Prisma's default of 5 s is not.
+ */
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 60_000 };
+
+function repositoriesOver(db: Client, cache: MandateCache): Repositories {
+  return {
+    committees: new PrismaCommitteeRepository(db, cache),
+    deadlines: new PrismaDeadlineRepository(db),
+    roster: new PrismaRosterRepository(db),
+    channels: new PrismaChannelRepository(db),
+    workspaces: new PrismaWorkspaceRepository(db),
+    installations: new PrismaInstallationRepository(db),
+  };
+}
+
+/** The services' view of one database: repositories, and `transaction(repos => …)` as the one unit of work. */
+export function createStore(prisma: PrismaClient): Store {
+  const cache = new MandateCache();
+  return {
+    ...repositoriesOver(prisma, cache),
+    transaction<T>(work: (repos: TransactionRepositories) => Promise<T>): Promise<T> {
+      return prisma.$transaction(
+        (tx) =>
+          work({
+            ...repositoriesOver(tx, cache),
+            mandates: new PrismaMandateWriter(tx, cache),
+            async lockCommittee(workspaceId: WorkspaceId, slug: string) {
+              // Held until the transaction ends; one key per committee across processes and replicas.
+              await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`committee:${workspaceId}:${slug}`}))`;
+            },
+          }),
+        TRANSACTION_OPTIONS,
+      );
+    },
+  };
+}

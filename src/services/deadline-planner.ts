@@ -1,0 +1,68 @@
+import { dateInZone } from "../domain/calendar-date.js";
+import { plannedDeadlines, planningHorizon, planThrough, reconcileDeadlines } from "../domain/deadline.js";
+import type { Logger } from "../logging/logger.js";
+import type { Store, TransactionRepositories } from "./ports.js";
+
+export interface PlanningReport {
+  /** Committees whose plan was extended or corrected. */
+  planned: number;
+  /** Committees already planned far enough. */
+  upToDate: number;
+  /** Committees whose planning failed (logged); the next run tries again. */
+  failed: number;
+}
+
+/**
+ * Plans one committee's deadlines inside a transaction that holds its lock: the plan is made
+ * from the latest mandate version as read under that lock, so it can never bring back rows a
+ * newer version removed. Open rows follow the plan, rows it no longer holds go, done and
+ * waived rows stay; planning twice changes nothing.
+ */
+export async function planCommittee(
+  repos: TransactionRepositories,
+  committeeId: number,
+  now: Date,
+  options: { force: boolean },
+): Promise<boolean> {
+  const state = await repos.mandates.planningState(committeeId);
+  if (!state) return false;
+  const today = dateInZone(now, state.timeZone);
+  if (!options.force && state.plannedThrough !== null && state.plannedThrough >= planningHorizon(today)) return false;
+  const stored = await repos.deadlines.plannedOf(committeeId);
+  const through = planThrough(today, stored);
+  await repos.deadlines.applyReconciliation(committeeId, reconcileDeadlines(plannedDeadlines(state.mandate, through), stored), now);
+  await repos.mandates.setPlannedThrough(committeeId, through);
+  return true;
+}
+
+/** Keeps every committee's deadline rows planned PLANNING_HORIZON_DAYS ahead of `now`. */
+export class DeadlinePlanner {
+  constructor(
+    private readonly store: Store,
+    private readonly logger: Logger,
+  ) {}
+
+  async planDeadlines({ now }: { now: Date }): Promise<PlanningReport> {
+    const report: PlanningReport = { planned: 0, upToDate: 0, failed: 0 };
+    for (const committee of await this.store.committees.all()) {
+      const horizon = planningHorizon(dateInZone(now, committee.timeZone));
+      if (committee.plannedThrough !== null && committee.plannedThrough >= horizon) {
+        report.upToDate++;
+        continue;
+      }
+      try {
+        const planned = await this.store.transaction(async (repos) => {
+          await repos.lockCommittee(committee.workspaceId, committee.slug);
+          return planCommittee(repos, committee.id, now, { force: false });
+        });
+        if (planned) report.planned++;
+        else report.upToDate++;
+      } catch (error) {
+        // One committee's trouble must not stop the others being planned.
+        report.failed++;
+        this.logger.error({ err: error, committee: committee.slug, workspace: committee.workspaceId }, "planning deadlines failed");
+      }
+    }
+    return report;
+  }
+}

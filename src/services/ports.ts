@@ -1,0 +1,187 @@
+/**
+ * What the services need from the outside world, named by purpose. src/db implements the
+ * repositories and the unit of work; src/slack implements the Notifier. Services see only these
+ * interfaces and domain types: no Prisma, no Bolt.
+ */
+import type { CalendarDate } from "../domain/calendar-date.js";
+import type { Caller } from "../domain/caller.js";
+import type { Committee, MandateVersionInfo, RosterSeat } from "../domain/committee.js";
+import type { Deadline, DeadlineReconciliation } from "../domain/deadline.js";
+import type { Mandate, MemberRole, Owner } from "../domain/mandate.js";
+import type { SeatToStore } from "../domain/roster.js";
+import type { Workspace, WorkspaceId } from "../domain/workspace.js";
+
+/** Committees and their mandate versions, as the read path sees them. */
+export interface CommitteeRepository {
+  /** Every committee of a workspace with its latest mandate version, by slug. */
+  inWorkspace(workspaceId: WorkspaceId): Promise<Committee[]>;
+  /** Every committee of every workspace (jobs that walk them all). */
+  all(): Promise<Committee[]>;
+  byId(id: number): Promise<Committee | undefined>;
+  /** Every version of a committee's mandate, newest first. */
+  versions(committeeId: number): Promise<MandateVersionInfo[]>;
+  /** The committee as it stood in mandate version `number` (its current access rules kept). */
+  atVersion(committee: Committee, number: number): Promise<Committee | undefined>;
+  /** The roles the caller holds, per committee id, in the caller's workspace. */
+  rolesOf(caller: Caller): Promise<Map<number, MemberRole[]>>;
+}
+
+/** What an import needs to know of the committee a file names, read under its lock. */
+export interface CommitteeForImport {
+  id: number;
+  latestVersion: { number: number; contentHash: string } | undefined;
+  roster: RosterSeat[];
+  /** The channel the committee's mandate named, and the id it resolved to. */
+  channel: { named: string | null; id: string | null };
+}
+
+/** The columns a committee mirrors from its current mandate (for lookups without parsing it). */
+export interface CommitteeColumns {
+  language: string;
+  timeZone: string;
+  country: string;
+  visibility: "public" | "members";
+  slackChannel: string | null;
+  slackChannelId: string | null;
+  names: Record<string, string>;
+  shortName: string | null;
+}
+
+/** Writes of an import, always inside a transaction holding the committee's lock. */
+export interface MandateWriter {
+  findForImport(workspaceId: WorkspaceId, slug: string): Promise<CommitteeForImport | undefined>;
+  createCommittee(input: { workspaceId: WorkspaceId; slug: string; createdAt: Date; columns: CommitteeColumns }): Promise<number>;
+  updateCommittee(committeeId: number, columns: CommitteeColumns): Promise<void>;
+  addVersion(input: {
+    committeeId: number;
+    number: number;
+    contentHash: string;
+    mandate: Mandate;
+    sourceFile: string;
+    importedAt: Date;
+  }): Promise<void>;
+  replaceRoster(committeeId: number, seats: SeatToStore[]): Promise<void>;
+  /** The latest mandate and how far its deadlines are planned, read inside the transaction. */
+  planningState(committeeId: number): Promise<{ mandate: Mandate; timeZone: string; plannedThrough: CalendarDate | null } | undefined>;
+  setPlannedThrough(committeeId: number, date: CalendarDate): Promise<void>;
+}
+
+/** Committees whose Slack channel is to be looked up, and where the answer goes. */
+export interface ChannelRepository {
+  setChannelId(committeeId: number, channelId: string | null): Promise<void>;
+}
+
+export interface DeadlineRepository {
+  forCommittees(committeeIds: number[]): Promise<Deadline[]>;
+  byId(id: number): Promise<Deadline | undefined>;
+  /** A committee's rows planned from its mandate (those with a source key). */
+  plannedOf(committeeId: number): Promise<Deadline[]>;
+  applyReconciliation(committeeId: number, plan: DeadlineReconciliation, now: Date): Promise<void>;
+  addManual(input: {
+    committeeId: number;
+    title: string;
+    dueDate: CalendarDate;
+    owner: Owner;
+    createdAt: Date;
+    createdBy: string;
+  }): Promise<Deadline>;
+  /**
+   * Marks an open deadline done or waived. The status check is part of the update, so two
+   * clicks (or two replicas) resolve it once; the loser gets `undefined`.
+   */
+  resolve(input: { id: number; status: "done" | "waived"; at: Date; by: string; reason?: string }): Promise<Deadline | undefined>;
+}
+
+export interface RosterRepository {
+  /** Seats named by e-mail whose Slack id is not known yet, with their committee's workspace. */
+  seatsToResolve(): Promise<(RosterSeat & { workspaceId: WorkspaceId })[]>;
+  setSlackUserId(seatId: number, slackUserId: string): Promise<void>;
+}
+
+export interface WorkspaceRepository {
+  /** Records a workspace the bot serves (again, after an uninstall). */
+  installed(workspace: { id: WorkspaceId; name: string | null; at: Date }): Promise<void>;
+  uninstalled(id: WorkspaceId, at: Date): Promise<void>;
+  list(): Promise<Workspace[]>;
+  /**
+   * Moves the committees of `from` to `to`, except those whose slug `to` already has.
+   * Returns the slugs moved and the slugs left behind.
+   */
+  adoptCommittees(from: WorkspaceId, to: WorkspaceId): Promise<{ moved: string[]; kept: string[] }>;
+}
+
+/** Slack installations (OAuth), stored as an opaque, encrypted blob under their key. */
+export interface InstallationRepository {
+  save(key: string, teamId: string | null, sealed: string, at: Date): Promise<void>;
+  find(key: string): Promise<string | undefined>;
+  delete(key: string): Promise<void>;
+}
+
+export interface Repositories {
+  committees: CommitteeRepository;
+  deadlines: DeadlineRepository;
+  roster: RosterRepository;
+  channels: ChannelRepository;
+  workspaces: WorkspaceRepository;
+  installations: InstallationRepository;
+}
+
+/** What a transaction adds: the writes that only make sense inside one, and locks. */
+export interface TransactionRepositories extends Repositories {
+  mandates: MandateWriter;
+  /**
+   * Holds the lock of one committee (by workspace and slug) until the transaction ends. Imports
+   * and deadline planning of a committee take it, across processes and replicas.
+   */
+  lockCommittee(workspaceId: WorkspaceId, slug: string): Promise<void>;
+}
+
+/** The database as services use it: repositories, and one unit of work. */
+export interface Store extends Repositories {
+  transaction<T>(work: (repos: TransactionRepositories) => Promise<T>): Promise<T>;
+}
+
+/** Slack message metadata values: flat, so they read back as written. */
+export type MetadataPayload = Record<string, string | number | boolean>;
+
+/** A message as Slack takes it: plain text for notifications, Block Kit blocks built in src/slack. */
+export interface OutboundMessage {
+  text: string;
+  blocks?: readonly object[];
+  /** Slack message metadata: an event type and a payload the bot can read back from history. */
+  metadata?: { eventType: string; payload: MetadataPayload };
+}
+
+export interface PostedMessage {
+  channel: string;
+  ts: string;
+}
+
+export interface HistoryMessage {
+  ts: string;
+  text: string;
+  user?: string;
+  metadata?: { eventType: string; payload: MetadataPayload };
+}
+
+export interface SlackChannel {
+  id: string;
+  name: string;
+}
+
+/**
+ * Everything the bot says or asks of Slack on its own (not as the answer to a request), always
+ * in one workspace, with that workspace's token.
+ */
+export interface Notifier {
+  post(workspaceId: WorkspaceId, channel: string, message: OutboundMessage): Promise<PostedMessage>;
+  update(workspaceId: WorkspaceId, at: PostedMessage, message: OutboundMessage): Promise<void>;
+  ephemeral(workspaceId: WorkspaceId, channel: string, user: string, message: OutboundMessage): Promise<void>;
+  directMessage(workspaceId: WorkspaceId, user: string, message: OutboundMessage): Promise<PostedMessage>;
+  history(workspaceId: WorkspaceId, channel: string, options?: { oldest?: string; limit?: number }): Promise<HistoryMessage[]>;
+  publishHome(workspaceId: WorkspaceId, user: string, view: { blocks: readonly object[] }): Promise<void>;
+  /** The Slack user with this e-mail; undefined when there is none. */
+  lookupUserByEmail(workspaceId: WorkspaceId, email: string): Promise<string | undefined>;
+  /** The channels the bot can see: public ones, and private ones it is in. */
+  channels(workspaceId: WorkspaceId): Promise<SlackChannel[]>;
+}
