@@ -5,7 +5,7 @@ import { MandatError } from "../src/domain/errors.js";
 import type { SlashCommand } from "./command.js";
 import { replyLanguage } from "./language.js";
 import type { Reply } from "./reply.js";
-import { isKeyword, tokens } from "./vocabulary.js";
+import { isKeyword, textOf, tokenise, tokens } from "./vocabulary.js";
 
 export type FristInput =
   | { kind: "help" }
@@ -28,24 +28,23 @@ export const frist: SlashCommand<FristInput> = {
   usageHint: "[committee] [all] | <committee> new <date> <title> | done <no.> | waive <no.> <reason> | help",
 
   parse(text) {
-    const words = tokens(text);
-    const [first, second, ...rest] = words;
+    const words = tokenise(text);
+    const [first, second] = words;
     if (first === undefined) return { kind: "list", listing: "upcoming" };
-    if (isKeyword(first, "help") && second === undefined) return { kind: "help" };
-    if (isKeyword(first, "done")) return { kind: "done", id: deadlineId(second) };
-    if (isKeyword(first, "waive")) return { kind: "waive", id: deadlineId(second), reason: rest.join(" ") };
-    const newAt = words.findIndex((w, i) => i > 0 && isKeyword(w, "new"));
+    if (isKeyword(first.text, "help") && second === undefined) return { kind: "help" };
+    if (isKeyword(first.text, "done")) return { kind: "done", id: deadlineId(second?.text) };
+    if (isKeyword(first.text, "waive")) return { kind: "waive", id: deadlineId(second?.text), reason: textOf(text, words.slice(2)) };
+    const newAt = words.findIndex((w, i) => i > 0 && isKeyword(w.text, "new"));
     if (newAt > 0) {
-      // Keep the title as typed: everything after the keyword, whitespace inside it included.
-      const afterKeyword = text
-        .trim()
-        .split(/\s+/)
-        .slice(0, newAt + 1)
-        .join(" ").length;
-      return { kind: "add", committee: words.slice(0, newAt).join(" "), dateAndTitle: text.trim().slice(afterKeyword).trim() };
+      return { kind: "add", committee: textOf(text, words.slice(0, newAt)), dateAndTitle: textOf(text, words.slice(newAt + 1)) };
     }
-    const all = words.some((w) => isKeyword(w, "all"));
-    const committee = words.filter((w) => !isKeyword(w, "all")).join(" ");
+    const all = words.some((w) => isKeyword(w.text, "all"));
+    // "all" may stand anywhere, so the committee's words need not be consecutive: joined by single
+    // spaces, as textOf would give for consecutive ones.
+    const committee = words
+      .filter((w) => !isKeyword(w.text, "all"))
+      .map((w) => w.text)
+      .join(" ");
     return { kind: "list", listing: all ? "all" : "upcoming", ...(committee ? { committee } : {}) };
   },
 

@@ -3,7 +3,7 @@ import type { MandateSection } from "../src/domain/mandate.js";
 import type { SlashCommand } from "./command.js";
 import { replyLanguage } from "./language.js";
 import type { Reply } from "./reply.js";
-import { isKeyword, sectionFor, tokens } from "./vocabulary.js";
+import { isKeyword, sectionFor, textOf, tokenise } from "./vocabulary.js";
 
 export type MandatInput =
   | { kind: "list" }
@@ -21,14 +21,16 @@ export const mandat: SlashCommand<MandatInput> = {
   usageHint: "[committee] [section] | search <words> | help",
 
   parse(text) {
-    const words = tokens(text);
+    const words = tokenise(text);
     const [first, ...rest] = words;
     if (first === undefined) return { kind: "list" };
-    if (isKeyword(first, "help") && rest.length === 0) return { kind: "help" };
-    if (isKeyword(first, "search")) return { kind: "search", query: rest.join(" ") };
-    const versionAt = words.findIndex((w, i) => i > 0 && VERSION_WORD.test(w));
-    const version = versionAt > 0 ? { version: Number(words[versionAt]?.slice(1)) } : {};
-    const named = versionAt > 0 ? words.filter((_, i) => i !== versionAt) : words;
+    if (isKeyword(first.text, "help") && rest.length === 0) return { kind: "help" };
+    if (isKeyword(first.text, "search")) return { kind: "search", query: textOf(text, rest) };
+    const versionAt = words.findIndex((w, i) => i > 0 && VERSION_WORD.test(w.text));
+    const version = versionAt > 0 ? { version: Number(words[versionAt]?.text.slice(1)) } : {};
+    // A version word may stand between the committee's words ("nor v2 prem"), so these need not be
+    // consecutive: joined by single spaces, as textOf would give for consecutive ones.
+    const named = (versionAt > 0 ? words.filter((_, i) => i !== versionAt) : words).map((w) => w.text);
     const last = named.at(-1);
     const section = named.length > 1 ? sectionFor(last) : undefined;
     if (section) return { kind: "show", committee: named.slice(0, -1).join(" "), section, ...version };

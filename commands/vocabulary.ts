@@ -31,10 +31,40 @@ export function sectionFor(word: string | undefined): MandateSection | undefined
   return word === undefined ? undefined : SECTION_WORDS.get(foldForSearch(word));
 }
 
+/** A word of a command's text and where it stands in that text: `text === raw.slice(start, end)`. */
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The words of a command's text with their offsets, read once so that a parser never has to
+ * work out again where a word was. Any whitespace separates words: JavaScript's `\s` takes in tabs,
+ * line breaks and every Unicode space separator, so the no-break space (U+00A0) and the other Unicode
+ * spaces that Slack clients insert count as well as the plain space.
+ */
+export function tokenise(text: string): Token[] {
+  return Array.from(text.matchAll(/\S+/g), (m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+}
+
 /** The words of a command's text (split on any whitespace). */
 export function tokens(text: string): string[] {
-  return text
-    .trim()
-    .split(/\s+/)
-    .filter((w) => w.length > 0);
+  return tokenise(text).map((t) => t.text);
+}
+
+/**
+ * The text a run of consecutive tokens covers, sliced from `raw` by their positions, with each run
+ * of whitespace in it collapsed to one space.
+ *
+ * Product decision: a deadline title, a waive reason or a committee name of several words is stored
+ * with its whitespace collapsed, not as typed. A newline inside a title would break the list layouts,
+ * and this way ANY run of whitespace between words (two spaces, a tab, a no-break space) reads the same
+ * as a single space.
+ */
+export function textOf(raw: string, run: readonly Token[]): string {
+  const first = run[0];
+  const last = run.at(-1);
+  if (first === undefined || last === undefined) return "";
+  return raw.slice(first.start, last.end).replace(/\s+/g, " ");
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isKeyword, sectionFor, tokens } from "../../commands/vocabulary.js";
+import { isKeyword, sectionFor, textOf, tokenise, tokens } from "../../commands/vocabulary.js";
 import { LANGUAGES } from "../../src/domain/language.js";
 import { MandateSection } from "../../src/domain/mandate.js";
 import { CATALOGS } from "../../src/i18n/index.js";
@@ -117,5 +117,45 @@ describe("tokens", () => {
     ["a\u00a0b", ["a", "b"]],
   ] as const)("%j → %j", (text, words) => {
     expect(tokens(text)).toEqual(words);
+  });
+});
+
+describe("tokenise", () => {
+  it.each([
+    ["", []],
+    [" \t\n\u00a0\u2003", []],
+    ["norprem", [{ text: "norprem", start: 0, end: 7 }]],
+    [
+      "  gms-2024  ny\u00a01.6.2027\n",
+      [
+        { text: "gms-2024", start: 2, end: 10 },
+        { text: "ny", start: 12, end: 14 },
+        { text: "1.6.2027", start: 15, end: 23 },
+      ],
+    ],
+  ] as const)("%j → %j", (text, words) => {
+    expect(tokenise(text)).toEqual(words);
+  });
+
+  it("gives offsets that slice each word out of the raw text", () => {
+    const text = "\u2003Nordic\tPremium  Board\u202fny \u3000 31.\u00a0marts  Årsrapport ";
+    const words = tokenise(text);
+    expect(words.map((w) => w.text)).toEqual(["Nordic", "Premium", "Board", "ny", "31.", "marts", "Årsrapport"]);
+    for (const w of words) expect(text.slice(w.start, w.end)).toBe(w.text);
+  });
+});
+
+describe("textOf", () => {
+  const text = " gms-2024  ny\t1.6.2027 \n Slut\u00a0\u00a0rapport\n";
+  const words = tokenise(text);
+
+  it.each([
+    [0, 1, "gms-2024"],
+    [0, 2, "gms-2024 ny"],
+    [2, 5, "1.6.2027 Slut rapport"],
+    [3, 5, "Slut rapport"],
+    [5, 5, ""],
+  ] as const)("words %i to %i → %j", (from, to, expected) => {
+    expect(textOf(text, words.slice(from, to))).toBe(expected);
   });
 });

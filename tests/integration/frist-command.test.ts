@@ -356,6 +356,13 @@ describe.each(databaseKinds())("/frist on $kind", ({ kind, available }) => {
           expect(reply.view.deadline.createdAt).toEqual(JANUARY);
         });
 
+        it("reads any whitespace between the words as one space, and stores the title so", async () => {
+          const answer = await frist("saerudvalg  ny\u00a031.3.2025\tRapport  til\nstyrelsen ", SECRETARIAT, { now: JANUARY });
+          const reply = expectKind(answer.reply, "deadline-changed");
+          expect(reply.view.deadline.dueDate).toBe("2025-03-31");
+          expect(reply.view.deadline.title).toBe("Rapport til styrelsen");
+        });
+
         it("reads a date without a year as the next one after the moment asked about", async () => {
           const reply = expectKind((await frist("saerudvalg ny 31.3 Kvartalsregnskab", SECRETARIAT)).reply, "deadline-changed");
           expect(reply.view.deadline.dueDate).toBe("2027-03-31");
