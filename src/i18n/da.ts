@@ -75,6 +75,7 @@ export const da: Messages = {
     source: "Kilde",
     approved: (by, on) => `godkendt af ${by}, ${on}`,
     approvedOn: (on) => `godkendt ${on}`,
+    approvedBy: (by) => `godkendt af ${by}`,
     issuedBy: (by) => `udstedt af ${by}`,
     reportsTo: "Rapporterer til",
     version: (n, date) => `Version ${n}, indlæst ${date}`,

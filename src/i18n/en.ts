@@ -81,6 +81,7 @@ export const en = {
     source: "Source",
     approved: (by: string, on: string) => `approved by ${by}, ${on}`,
     approvedOn: (on: string) => `approved ${on}`,
+    approvedBy: (by: string) => `approved by ${by}`,
     issuedBy: (by: string) => `issued by ${by}`,
     reportsTo: "Reports to",
     version: (n: number, date: string) => `Version ${n}, imported ${date}`,

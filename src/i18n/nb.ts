@@ -75,6 +75,7 @@ export const nb: Messages = {
     source: "Kilde",
     approved: (by, on) => `godkjent av ${by}, ${on}`,
     approvedOn: (on) => `godkjent ${on}`,
+    approvedBy: (by) => `godkjent av ${by}`,
     issuedBy: (by) => `gitt av ${by}`,
     reportsTo: "Rapporterer til",
     version: (n, date) => `Versjon ${n}, lest inn ${date}`,

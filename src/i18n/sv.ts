@@ -75,6 +75,7 @@ export const sv: Messages = {
     source: "Källa",
     approved: (by, on) => `fastställt av ${by}, ${on}`,
     approvedOn: (on) => `fastställt ${on}`,
+    approvedBy: (by) => `fastställt av ${by}`,
     issuedBy: (by) => `utfärdat av ${by}`,
     reportsTo: "Redovisar till",
     version: (n, date) => `Version ${n}, inläst ${date}`,

@@ -132,6 +132,38 @@ describe("source.issued_by", () => {
     expect(document?.startsWith(start)).toBe(true);
   });
 
+  it.each<[string, Language, string]>([
+    [
+      "gms-2024",
+      "sv",
+      "Källa: Uppdrag att betala ut medel till Genomic Medicine Sweden, utfärdat av Regeringen (Socialdepartementet), fastställt av Regeringen (på regeringens vägnar Acko Ankarberg Johansson; Klara Nilsson Berge)",
+    ],
+    [
+      "gms-2022",
+      "en",
+      "Source: Uppdrag att betala ut medel för piloter inom precisionsmedicin, issued by Regeringen (Socialdepartementet), approved by Regeringen (på regeringens vägnar Lena Hallengren; Martin Janhäll)",
+    ],
+    [
+      "norprem",
+      "nb",
+      "Kilde: Revidert mandat - Nasjonalt kompetansenettverk for persontilpasset medisin, godkjent av Interregionalt fagdirektørmøte, 18. mars 2024",
+    ],
+  ])("%s in %s: the whole source line, with who approved it even without a date", (slug, language, line) => {
+    expect(lines(view(slug, "summary", language))).toContain(line);
+  });
+
+  it.each<[Language, string]>([
+    ["da", "godkendt af Direktionen"],
+    ["nb", "godkjent av Direktionen"],
+    ["sv", "fastställt av Direktionen"],
+    ["en", "approved by Direktionen"],
+  ])("in %s: an approver without a date", (language, words) => {
+    const undated = variant(FIXTURE_SLUG, (m) => {
+      delete m.source.approved_on;
+    });
+    expect(seen(view(undated, "summary", language))).toContain(`data, ${words}\n`);
+  });
+
   it("comes between the title and the approval", () => {
     expect(lines(view(FIXTURE_SLUG, "summary"))).toContain(
       "Kilde: Kommissorium for Rådet for visningstest (testdata), udstedt af Ministeriet for <test> & data, godkendt af Direktionen, 18. marts 2024",

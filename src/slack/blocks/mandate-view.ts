@@ -119,7 +119,9 @@ function sourceText(mandate: Mandate, language: Language, m: Messages): string {
       ? m.summary.approved(escapeMrkdwn(source.approved_by), formatDate(source.approved_on, language))
       : source.approved_on
         ? m.summary.approvedOn(formatDate(source.approved_on, language))
-        : undefined;
+        : source.approved_by
+          ? m.summary.approvedBy(escapeMrkdwn(source.approved_by))
+          : undefined;
   return [escapeMrkdwn(source.title), source.issued_by ? m.summary.issuedBy(escapeMrkdwn(source.issued_by)) : undefined, approval]
     .filter(Boolean)
     .join(", ");
