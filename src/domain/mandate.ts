@@ -1,6 +1,7 @@
 import { DateTime, IANAZone } from "luxon";
 import { z } from "zod";
 import { CalendarDate } from "./calendar-date.js";
+import { sumAmounts } from "./funding.js";
 import { Language } from "./language.js";
 import { TeamId } from "./workspace.js";
 
@@ -172,7 +173,7 @@ export const Funding = z
     other_amounts: z.array(OtherAmount).optional(),
     text: Text.optional(),
   })
-  .refine((f) => f.total === undefined || (f.allocations ?? []).reduce((sum, a) => sum + a.amount, 0) <= f.total, {
+  .refine((f) => f.total === undefined || sumAmounts((f.allocations ?? []).map((a) => a.amount)) <= f.total, {
     error: "the allocations add up to more than the total",
     path: ["allocations"],
   });

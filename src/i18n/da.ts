@@ -74,11 +74,15 @@ export const da: Messages = {
     source: "Kilde",
     approved: (by, on) => `godkendt af ${by}, ${on}`,
     approvedOn: (on) => `godkendt ${on}`,
+    approvedBy: (by) => `godkendt af ${by}`,
+    issuedBy: (by) => `udstedt af ${by}`,
+    reportsTo: "Rapporterer til",
     version: (n, date) => `Version ${n}, indlæst ${date}`,
     expired: "Kommissoriet er udløbet.",
     olderVersion: (n, current) => `Tidligere version ${n}; den gældende er version ${current}.`,
   },
   meetings: {
+    exactly: (n) => (n === 1 ? "Én gang om året" : `${n} gange om året`),
     between: (min, max) => `${min}–${max} gange om året`,
     atLeast: (min) => (min === 1 ? "Mindst én gang om året" : `Mindst ${min} gange om året`),
     atMost: (max) => (max === 1 ? "Højst én gang om året" : `Højst ${max} gange om året`),
@@ -87,6 +91,7 @@ export const da: Messages = {
   },
   decisions: {
     quorum: (percent) => `Beslutningsdygtig: ${percent} % af medlemmerne`,
+    quorumHeadcount: (percent, needed, of) => `Beslutningsdygtig: ${percent} % af medlemmerne (mindst ${needed} af ${of})`,
     threshold: (percent) => `Krævet flertal: ${percent} % af de afgivne stemmer`,
   },
   obligationsSection: {
@@ -110,6 +115,9 @@ export const da: Messages = {
     source: "Kilde",
     managedBy: "Forvaltes af",
     allocations: "Fordeling",
+    allocated: "Fordelt",
+    ofTotal: (allocated, total) => `${allocated} af ${total}`,
+    unallocated: "Ikke fordelt",
     otherAmounts: "Andre beløb",
     approximately: (amount) => `ca. ${amount}`,
   },

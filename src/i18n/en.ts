@@ -84,11 +84,15 @@ export const en = {
     source: "Source",
     approved: (by: string, on: string) => `approved by ${by}, ${on}`,
     approvedOn: (on: string) => `approved ${on}`,
+    approvedBy: (by: string) => `approved by ${by}`,
+    issuedBy: (by: string) => `issued by ${by}`,
+    reportsTo: "Reports to",
     version: (n: number, date: string) => `Version ${n}, imported ${date}`,
     expired: "This mandate has expired.",
     olderVersion: (n: number, current: number) => `Earlier version ${n}; the current one is version ${current}.`,
   },
   meetings: {
+    exactly: (n: number) => (n === 1 ? "Once a year" : `${n} times a year`),
     between: (min: number, max: number) => `${min}–${max} times a year`,
     atLeast: (min: number) => (min === 1 ? "At least once a year" : `At least ${min} times a year`),
     atMost: (max: number) => (max === 1 ? "At most once a year" : `At most ${max} times a year`),
@@ -97,6 +101,7 @@ export const en = {
   },
   decisions: {
     quorum: (percent: number) => `Quorum: ${percent}% of the members`,
+    quorumHeadcount: (percent: number, needed: number, of: number) => `Quorum: ${percent}% of the members (at least ${needed} of ${of})`,
     threshold: (percent: number) => `Majority needed: ${percent}% of the votes cast`,
   },
   obligationsSection: {
@@ -120,6 +125,9 @@ export const en = {
     source: "Source",
     managedBy: "Managed by",
     allocations: "Allocations",
+    allocated: "Allocated",
+    ofTotal: (allocated: string, total: string) => `${allocated} of ${total}`,
+    unallocated: "Unallocated",
     otherAmounts: "Other amounts",
     approximately: (amount: string) => `about ${amount}`,
   },

@@ -26,3 +26,26 @@ export function codeList(values: readonly string[]): string {
 export function formatDayOfYear(date: CalendarDate, language: Language): string {
   return DateTime.fromISO(date, { zone: "utc" }).setLocale(LOCALE[language]).toLocaleString({ day: "numeric", month: "long" });
 }
+
+/** A month of a year, "2024-03": "March 2024", "marts 2024", "mars 2024". */
+export function formatMonth(yearMonth: string, language: Language): string {
+  const month = DateTime.fromFormat(yearMonth, "yyyy-MM", { zone: "utc" });
+  return month.isValid ? month.setLocale(LOCALE[language]).toLocaleString({ month: "long", year: "numeric" }) : yearMonth;
+}
+
+/**
+ * A history date as precise as the source gives it: a day ("18 March 2024"), a month
+ * ("March 2024") or a year ("2021"). Anything else is shown as written.
+ */
+export function formatEventDate(date: string, language: Language): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+    return DateTime.fromISO(date, { zone: "utc" }).isValid ? formatDate(date, language) : date;
+  }
+  if (/^\d{4}-\d{2}$/.test(date)) return formatMonth(date, language);
+  return date;
+}
+
+/** Items joined as the language lists them: "A, B and C", "A, B og C", "A, B och C". */
+export function formatList(items: readonly string[], language: Language): string {
+  return new Intl.ListFormat(LOCALE[language], { style: "long", type: "conjunction" }).format(items);
+}

@@ -74,11 +74,15 @@ export const nb: Messages = {
     source: "Kilde",
     approved: (by, on) => `godkjent av ${by}, ${on}`,
     approvedOn: (on) => `godkjent ${on}`,
+    approvedBy: (by) => `godkjent av ${by}`,
+    issuedBy: (by) => `gitt av ${by}`,
+    reportsTo: "Rapporterer til",
     version: (n, date) => `Versjon ${n}, lest inn ${date}`,
     expired: "Mandatet er utløpt.",
     olderVersion: (n, current) => `Tidligere versjon ${n}; gjeldende versjon er ${current}.`,
   },
   meetings: {
+    exactly: (n) => (n === 1 ? "Én gang i året" : `${n} ganger i året`),
     between: (min, max) => `${min}–${max} ganger i året`,
     atLeast: (min) => (min === 1 ? "Minst én gang i året" : `Minst ${min} ganger i året`),
     atMost: (max) => (max === 1 ? "Høyst én gang i året" : `Høyst ${max} ganger i året`),
@@ -87,6 +91,7 @@ export const nb: Messages = {
   },
   decisions: {
     quorum: (percent) => `Beslutningsdyktig: ${percent} % av medlemmene`,
+    quorumHeadcount: (percent, needed, of) => `Beslutningsdyktig: ${percent} % av medlemmene (minst ${needed} av ${of})`,
     threshold: (percent) => `Nødvendig flertall: ${percent} % av de avgitte stemmene`,
   },
   obligationsSection: {
@@ -110,6 +115,9 @@ export const nb: Messages = {
     source: "Kilde",
     managedBy: "Forvaltes av",
     allocations: "Fordeling",
+    allocated: "Fordelt",
+    ofTotal: (allocated, total) => `${allocated} av ${total}`,
+    unallocated: "Ufordelt",
     otherAmounts: "Andre beløp",
     approximately: (amount) => `ca. ${amount}`,
   },

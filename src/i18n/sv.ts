@@ -74,11 +74,15 @@ export const sv: Messages = {
     source: "Källa",
     approved: (by, on) => `fastställt av ${by}, ${on}`,
     approvedOn: (on) => `fastställt ${on}`,
+    approvedBy: (by) => `fastställt av ${by}`,
+    issuedBy: (by) => `utfärdat av ${by}`,
+    reportsTo: "Redovisar till",
     version: (n, date) => `Version ${n}, inläst ${date}`,
     expired: "Uppdraget har löpt ut.",
     olderVersion: (n, current) => `Tidigare version ${n}; den gällande är version ${current}.`,
   },
   meetings: {
+    exactly: (n) => (n === 1 ? "En gång per år" : `${n} gånger per år`),
     between: (min, max) => `${min}–${max} gånger per år`,
     atLeast: (min) => (min === 1 ? "Minst en gång per år" : `Minst ${min} gånger per år`),
     atMost: (max) => (max === 1 ? "Högst en gång per år" : `Högst ${max} gånger per år`),
@@ -87,6 +91,7 @@ export const sv: Messages = {
   },
   decisions: {
     quorum: (percent) => `Beslutsför: ${percent} % av ledamöterna`,
+    quorumHeadcount: (percent, needed, of) => `Beslutsför: ${percent} % av ledamöterna (minst ${needed} av ${of})`,
     threshold: (percent) => `Majoritet som krävs: ${percent} % av de avgivna rösterna`,
   },
   obligationsSection: {
@@ -110,6 +115,9 @@ export const sv: Messages = {
     source: "Källa",
     managedBy: "Förvaltas av",
     allocations: "Fördelning",
+    allocated: "Fördelat",
+    ofTotal: (allocated, total) => `${allocated} av ${total}`,
+    unallocated: "Ofördelat",
     otherAmounts: "Andra belopp",
     approximately: (amount) => `cirka ${amount}`,
   },

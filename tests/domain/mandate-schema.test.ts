@@ -120,6 +120,19 @@ describe("Mandate schema: accepted", () => {
     ],
     ["allocations without a total", (m) => (m.funding = { currency: "SEK", allocations: [{ id: "a", amount: 100, purpose: "Alt" }] })],
     [
+      // 7 875 000.15 + 2 400 000.20 is 10 275 000.350000001 in floating point: summed in øre it is the total.
+      "allocations with øre adding up to the total exactly",
+      (m) =>
+        (m.funding = {
+          currency: "DKK",
+          total: 10_275_000.35,
+          allocations: [
+            { id: "a", amount: 7_875_000.15, purpose: "Drift" },
+            { id: "b", amount: 2_400_000.2, purpose: "Udvikling" },
+          ],
+        }),
+    ],
+    [
       "28 February as a due day",
       (m) => (m.obligations = [{ id: "x", title: "X", owner: { role: "chair" }, every: { at_least: 1, per: "year" }, due: ["02-28"] }]),
     ],
@@ -218,6 +231,19 @@ describe("Mandate schema: refused, with the path and the words the importer repo
     [
       "allocations adding up to more than the total",
       (m) => (m.funding.allocations[1].amount = 4_000_001),
+      [{ path: "funding.allocations", message: "the allocations add up to more than the total" }],
+    ],
+    [
+      "allocations one øre over the total",
+      (m) =>
+        (m.funding = {
+          currency: "DKK",
+          total: 10_275_000.34,
+          allocations: [
+            { id: "a", amount: 7_875_000.15, purpose: "Drift" },
+            { id: "b", amount: 2_400_000.2, purpose: "Udvikling" },
+          ],
+        }),
       [{ path: "funding.allocations", message: "the allocations add up to more than the total" }],
     ],
     [

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { Language } from "../../src/domain/language.js";
-import { codeList, formatAmount, formatDate, formatDayOfYear, formatInstantDay } from "../../src/i18n/format.js";
+import {
+  codeList,
+  formatAmount,
+  formatDate,
+  formatDayOfYear,
+  formatEventDate,
+  formatInstantDay,
+  formatList,
+  formatMonth,
+} from "../../src/i18n/format.js";
 
 /** Digit-group separators as ICU writes them: a period (da), a comma (en), a no-break or narrow no-break space (nb, sv). */
 const SPACE = "[ \\u00a0\\u202f]";
@@ -101,5 +110,69 @@ describe("codeList", () => {
     [[], ""],
   ])("%j → %j", (value, text) => {
     expect(codeList(value)).toBe(text);
+  });
+});
+
+describe("formatMonth", () => {
+  it.each<[string, Language, string]>([
+    ["2024-03", "da", "marts 2024"],
+    ["2024-03", "nb", "mars 2024"],
+    ["2024-03", "sv", "mars 2024"],
+    ["2024-03", "en", "March 2024"],
+    ["2016-12", "da", "december 2016"],
+    ["2016-12", "nb", "desember 2016"],
+    ["2016-12", "sv", "december 2016"],
+    ["2016-12", "en", "December 2016"],
+    ["2025-05", "da", "maj 2025"],
+    ["2025-05", "nb", "mai 2025"],
+    ["2025-01", "sv", "januari 2025"],
+  ])("%s in %s → %s", (month, language, text) => {
+    expect(formatMonth(month, language)).toBe(text);
+  });
+
+  it.each([["2024-13"], ["2024-00"], ["2024"], ["March 2024"]])("shows %j as written: it is no month", (text) => {
+    expect(formatMonth(text, "en")).toBe(text);
+  });
+});
+
+describe("formatEventDate: as precise as the source", () => {
+  it.each<[string, Language, string]>([
+    ["2024-03-18", "da", "18. marts 2024"],
+    ["2024-03-18", "nb", "18. mars 2024"],
+    ["2024-03-18", "sv", "18 mars 2024"],
+    ["2024-03-18", "en", "18 March 2024"],
+    ["2024-03", "da", "marts 2024"],
+    ["2024-03", "nb", "mars 2024"],
+    ["2024-03", "sv", "mars 2024"],
+    ["2024-03", "en", "March 2024"],
+    ["2021", "da", "2021"],
+    ["2021", "nb", "2021"],
+    ["2021", "sv", "2021"],
+    ["2021", "en", "2021"],
+    ["2024-02-29", "en", "29 February 2024"],
+    // The schema lets a month like 13 through; it is shown as written, never as "Invalid DateTime".
+    ["2024-13", "en", "2024-13"],
+    ["2023-02-29", "en", "2023-02-29"],
+  ])("%s in %s → %s", (date, language, text) => {
+    expect(formatEventDate(date, language)).toBe(text);
+  });
+});
+
+describe("formatList", () => {
+  it.each<[string[], Language, string]>([
+    [["Socialstyrelsen", "Regeringskansliet (Socialdepartementet)"], "sv", "Socialstyrelsen och Regeringskansliet (Socialdepartementet)"],
+    [
+      ["Interregionalt fagdirektørmøte", "Regionale fagdirektørmøter"],
+      "nb",
+      "Interregionalt fagdirektørmøte og Regionale fagdirektørmøter",
+    ],
+    [["A", "B", "C"], "da", "A, B og C"],
+    [["A", "B", "C"], "nb", "A, B og C"],
+    [["A", "B", "C"], "sv", "A, B och C"],
+    [["A", "B", "C"], "en", "A, B and C"],
+    [["Direktionen"], "da", "Direktionen"],
+    [[], "en", ""],
+  ])("%j in %s → %j", (items, language, text) => {
+    expect(formatList(items, language)).toBe(text);
   });
 });

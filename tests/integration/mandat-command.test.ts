@@ -187,6 +187,18 @@ describe.each(databaseKinds())("/mandat on $kind", ({ kind, available }) => {
         ["gms-2024 beslut", "gms-2024", "decisions", "sv", "Region Skåne fördelar medlen"],
         ["norprem formål", "norprem", "purpose", "nb", "arena for informasjonsutveksling"],
         ["gms-2024 syfte", "gms-2024", "purpose", "sv", "49 500 000 kronor"],
+        // Stored fields that the view shows since the view fixes.
+        ["gms-2024 budget", "gms-2024", "funding", "sv", "\nFördelat: 49 500 000 SEK av 49 500 000 SEK\nOfördelat: 0 SEK\n"],
+        ["gms-2022 medel", "gms-2022", "funding", "sv", "\nFördelat: 15 750 000 SEK av 15 750 000 SEK\nOfördelat: 0 SEK\n"],
+        ["dk-personlig-medicin versioner", "dk-personlig-medicin", "history", "da", "\n• december 2016: Regeringen og Danske Regioner"],
+        ["gms-2022 versioner", "gms-2022", "history", "sv", "medicin, utfärdat av Regeringen (Socialdepartementet)"],
+        [
+          "norprem reporting",
+          "norprem",
+          "obligations",
+          "nb",
+          "Rapportering og frister\nRapporterer til: Interregionalt fagdirektørmøte og Regionale fagdirektørmøter\n",
+        ],
       ])("%j shows that section in the committee's language", async (text, slug, section, language, content) => {
         const answer = await mandat(text);
         const reply = expectKind(answer.reply, "mandate");
@@ -370,6 +382,17 @@ describe.each(databaseKinds())("/mandat on $kind", ({ kind, available }) => {
         expect(expectKind(answer.reply, "mandate").nextDeadline).toBeUndefined();
         expect(answer.text).toContain("Inget förfaller de närmaste 90 dagarna");
         expect(answer.message.blocks.length).toBeLessThanOrEqual(12);
+      });
+
+      it("shows whom the committee reports to and who issued its mandate", async () => {
+        const answer = await mandat("gms-2024");
+        expect(answer.text).toContain("\nRedovisar till: Socialstyrelsen och Regeringskansliet (Socialdepartementet)\n");
+        expect(answer.text).toContain(
+          "\nKälla: Uppdrag att betala ut medel till Genomic Medicine Sweden, utfärdat av Regeringen (Socialdepartementet)",
+        );
+        const english = await mandat("gms-2024", OUTSIDER, { language: "en" });
+        expect(english.text).toContain("\nReports to: Socialstyrelsen and Regeringskansliet (Socialdepartementet)\n");
+        expect(english.text).toContain(", issued by Regeringen (Socialdepartementet)");
       });
 
       it("shows a member their role on the members-only committee", async () => {

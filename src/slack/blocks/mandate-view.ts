@@ -1,9 +1,10 @@
 import type { Reply } from "../../../commands/reply.js";
 import { dateInZone } from "../../domain/calendar-date.js";
+import { fundingBalance } from "../../domain/funding.js";
 import type { Language } from "../../domain/language.js";
 import { committeeName, type Mandate, MandateSection, type MemberRole, type Provision, votingSeats } from "../../domain/mandate.js";
 import { dueDatesInYear } from "../../domain/obligation-schedule.js";
-import { formatAmount, formatDate, formatDayOfYear, formatInstantDay } from "../../i18n/format.js";
+import { formatAmount, formatDate, formatDayOfYear, formatEventDate, formatInstantDay } from "../../i18n/format.js";
 import { type Messages, messages } from "../../i18n/index.js";
 import { buttonValue, sectionActionId } from "../ids.js";
 import {
@@ -19,7 +20,7 @@ import {
   type SlackMessage,
 } from "./message.js";
 import { escapeMrkdwn, truncate } from "./mrkdwn.js";
-import { deadlineDetails, fundingHeadline, meetingRuleText, ownerText, roleNames } from "./phrases.js";
+import { deadlineDetails, fundingHeadline, meetingRuleText, ownerText, quorumText, reportsToText, roleNames } from "./phrases.js";
 
 type MandateReply = Extract<Reply, { kind: "mandate" }>;
 
@@ -74,10 +75,11 @@ function summaryBlocks(reply: MandateReply, m: Messages): Block[] {
   const mandate = committee.mandate;
   const today = dateInZone(now, committee.timeZone);
   const voting = votingSeats(mandate).length;
+  const quorum = quorumText(mandate.decisions, mandate, language);
   const fields = [
     field(m.sections.members, m.summary.members(voting, mandate.members.length - voting)),
     field(m.sections.meetings, meetingRuleText(mandate.meetings, language)),
-    field(m.sections.decisions, m.decisionRules[mandate.decisions.rule]),
+    field(m.sections.decisions, quorum ? `${m.decisionRules[mandate.decisions.rule]}\n${quorum}` : m.decisionRules[mandate.decisions.rule]),
     field(
       m.summary.nextDeadline,
       nextDeadline
@@ -86,6 +88,8 @@ function summaryBlocks(reply: MandateReply, m: Messages): Block[] {
     ),
     field(m.summary.valid, validityText(mandate, language, m)),
   ];
+  const reportsTo = reportsToText(mandate, language);
+  if (reportsTo) fields.push(field(m.summary.reportsTo, reportsTo));
   const funding = fundingHeadline(mandate.funding, language);
   if (funding) fields.push(field(m.sections.funding, funding));
   const heading = [
@@ -115,8 +119,12 @@ function sourceText(mandate: Mandate, language: Language, m: Messages): string {
       ? m.summary.approved(escapeMrkdwn(source.approved_by), formatDate(source.approved_on, language))
       : source.approved_on
         ? m.summary.approvedOn(formatDate(source.approved_on, language))
-        : undefined;
-  return [escapeMrkdwn(source.title), approval].filter(Boolean).join(", ");
+        : source.approved_by
+          ? m.summary.approvedBy(escapeMrkdwn(source.approved_by))
+          : undefined;
+  return [escapeMrkdwn(source.title), source.issued_by ? m.summary.issuedBy(escapeMrkdwn(source.issued_by)) : undefined, approval]
+    .filter(Boolean)
+    .join(", ");
 }
 
 function provisionLines(mandate: Mandate, section: Provision["section"]): string[] {
@@ -146,9 +154,10 @@ function sectionBlocks(reply: MandateReply, section: MandateSection, m: Messages
       return mrkdwnSections(obligationLines(mandate, language, m));
     case "decisions": {
       const rule = mandate.decisions;
+      const quorum = quorumText(rule, mandate, language);
       return mrkdwnSections([
         `*${m.decisionRules[rule.rule]}*`,
-        ...(rule.quorum !== undefined ? [m.decisions.quorum(Math.round(rule.quorum * 100))] : []),
+        ...(quorum ? [quorum] : []),
         ...(rule.threshold !== undefined ? [m.decisions.threshold(Math.round(rule.threshold * 100))] : []),
         ...(rule.text ? [`> ${escapeMrkdwn(rule.text)}`] : []),
         ...provisionLines(mandate, "decisions"),
@@ -192,8 +201,11 @@ function obligationLines(mandate: Mandate, language: Language, m: Messages): str
       ].join("\n"),
     );
   const provisions = provisionLines(mandate, "obligations");
-  if (recurring.length + fixed.length + provisions.length === 0) return [o.none];
+  const reportsTo = reportsToText(mandate, language);
+  const head = reportsTo ? [`*${m.summary.reportsTo}:* ${reportsTo}`] : [];
+  if (recurring.length + fixed.length + provisions.length === 0) return [...head, o.none];
   return [
+    ...head,
     ...(recurring.length ? [`*${o.recurring}*`, ...recurring] : []),
     ...(fixed.length ? [`*${o.fixed}*`, ...fixed] : []),
     ...provisions,
@@ -206,6 +218,7 @@ function fundingLines(mandate: Mandate, language: Language, m: Messages): string
   const provisions = provisionLines(mandate, "funding");
   if (!f) return provisions.length ? provisions : [s.none];
   const money = (amount: number, currency = f.currency) => formatAmount(amount, currency, language);
+  const balance = fundingBalance(f);
   return [
     ...(f.total !== undefined ? [`*${s.total}:* ${money(f.total)}`] : []),
     ...(f.years ? [`*${s.years}:* ${f.years.from === f.years.to ? f.years.from : `${f.years.from}–${f.years.to}`}`] : []),
@@ -213,6 +226,12 @@ function fundingLines(mandate: Mandate, language: Language, m: Messages): string
     ...(f.managed_by ? [`*${s.managedBy}:* ${escapeMrkdwn(f.managed_by)}`] : []),
     ...(f.allocations?.length
       ? [`*${s.allocations}*`, ...f.allocations.map((a) => `• ${money(a.amount)}: ${escapeMrkdwn(a.purpose)}`)]
+      : []),
+    ...(balance
+      ? [
+          `*${s.allocated}:* ${balance.total !== undefined ? s.ofTotal(money(balance.allocated), money(balance.total)) : money(balance.allocated)}`,
+          ...(balance.unallocated !== undefined ? [`*${s.unallocated}:* ${money(balance.unallocated)}`] : []),
+        ]
       : []),
     ...(f.other_amounts?.length
       ? [
@@ -234,7 +253,6 @@ function historyLines(reply: MandateReply, m: Messages): string[] {
   const { committee } = target;
   const mandate = committee.mandate;
   const h = m.historySection;
-  const eventDate = (date: string) => (date.length === 10 ? formatDate(date, language) : date);
   return [
     `*${h.versions}*`,
     ...versions.map(
@@ -248,7 +266,7 @@ function historyLines(reply: MandateReply, m: Messages): string[] {
           `*${h.events}*`,
           ...[...mandate.history]
             .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
-            .map((e) => `• *${eventDate(e.date)}*: ${escapeMrkdwn(e.text)}`),
+            .map((e) => `• *${formatEventDate(e.date, language)}*: ${escapeMrkdwn(e.text)}`),
         ]
       : []),
     ...provisionLines(mandate, "history"),

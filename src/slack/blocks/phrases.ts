@@ -1,6 +1,7 @@
+import { quorumHeadcount } from "../../domain/decision-rule.js";
 import type { Language } from "../../domain/language.js";
-import type { Funding, Mandate, MeetingRule, MemberRole, Owner } from "../../domain/mandate.js";
-import { formatAmount, formatDate, formatInstantDay } from "../../i18n/format.js";
+import type { DecisionRule, Funding, Mandate, MeetingRule, MemberRole, Owner } from "../../domain/mandate.js";
+import { formatAmount, formatDate, formatInstantDay, formatList } from "../../i18n/format.js";
 import { messages } from "../../i18n/index.js";
 import type { DeadlineView } from "../../services/deadline-service.js";
 import { escapeMrkdwn } from "./mrkdwn.js";
@@ -34,10 +35,24 @@ export function meetingRuleText(rule: MeetingRule | undefined, language: Languag
   const m = messages(language).meetings;
   if (!rule) return m.none;
   const { min_per_year: min, max_per_year: max } = rule;
-  if (min !== undefined && max !== undefined) return min === max ? m.atLeast(min) : m.between(min, max);
+  if (min !== undefined && max !== undefined) return min === max ? m.exactly(min) : m.between(min, max);
   if (min !== undefined) return m.atLeast(min);
   if (max !== undefined) return m.atMost(max);
   return m.regularly;
+}
+
+/** "Quorum: 40% of the members (at least 6 of 15)"; the share alone when no seat counts. */
+export function quorumText(rule: DecisionRule, mandate: Mandate, language: Language): string | undefined {
+  const d = messages(language).decisions;
+  const quorum = quorumHeadcount(rule, mandate);
+  if (!quorum) return undefined;
+  return quorum.of > 0 ? d.quorumHeadcount(quorum.percent, quorum.needed, quorum.of) : d.quorum(quorum.percent);
+}
+
+/** The bodies the committee reports to, as the language lists them: "A and B". */
+export function reportsToText(mandate: Mandate, language: Language): string | undefined {
+  const bodies = mandate.reports_to ?? [];
+  return bodies.length > 0 ? formatList(bodies.map(escapeMrkdwn), language) : undefined;
 }
 
 export function fundingHeadline(funding: Funding | undefined, language: Language): string | undefined {
