@@ -1,5 +1,3 @@
-import type { Funding } from "./mandate.js";
-
 /** What the allocations add up to and, when the funding has a total, what is left of it. */
 export interface FundingBalance {
   allocated: number;
@@ -17,7 +15,11 @@ export function sumAmounts(amounts: readonly number[]): number {
 }
 
 /** The allocations' sum and the unallocated rest of the total; undefined without allocations. */
-export function fundingBalance(funding: Pick<Funding, "total" | "allocations">): FundingBalance | undefined {
+// Structural, not the mandate schema's Funding type: the schema itself uses sumAmounts.
+export function fundingBalance(funding: {
+  total?: number | undefined;
+  allocations?: readonly { amount: number }[] | undefined;
+}): FundingBalance | undefined {
   const allocations = funding.allocations ?? [];
   if (allocations.length === 0) return undefined;
   const allocated = sumAmounts(allocations.map((a) => a.amount));

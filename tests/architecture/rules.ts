@@ -38,8 +38,14 @@ export const ARCHITECTURE: Architecture = {
     {
       name: "services go through ports",
       files: ["src/services/**"],
-      forbid: [...DATABASE, ...SLACK, file("src/db/**"), file("src/slack/**")],
-      because: "services go through ports, not src/db, Prisma or Slack",
+      forbid: [...DATABASE, ...SLACK, file("src/db/**"), file("src/slack/**"), file("commands/**")],
+      because: "services go through ports, not src/db, Prisma or Slack; commands use services, never the other way round",
+    },
+    {
+      name: "jobs only call services",
+      files: ["src/jobs/**"],
+      forbid: [...DATABASE, ...SLACK, file("src/db/**"), file("src/slack/**"), file("commands/**")],
+      because: "a job is a tick that hands `now` to a service: no Prisma, no Slack, nothing from src/db or src/slack",
     },
     {
       name: "only src/db talks to the database",
@@ -59,7 +65,7 @@ export const ARCHITECTURE: Architecture = {
   ambient: [
     {
       name: "no clock in domain or services",
-      files: ["src/domain/**", "src/services/**"],
+      files: ["src/domain/**", "src/services/**", "commands/**"],
       forbid: [
         { call: "Date.now" },
         { construct: "Date", withoutArguments: true },
@@ -70,7 +76,7 @@ export const ARCHITECTURE: Architecture = {
         { member: "process.hrtime" },
         { member: "Settings.now" },
       ],
-      because: "no clock reads here: `now` is a parameter",
+      because: "no clock reads here: `now` is a parameter (the bot reads its clock at the edges: a request, a tick)",
     },
     {
       name: "no I/O or ambient state in the domain",

@@ -60,7 +60,17 @@ function view(source: Mandate | string, section: MandateSection | "summary", lan
     versions: [version],
     target: {
       roles: [],
-      committee: { id: 1, slug: m.slug, visibility: m.visibility, timeZone: m.time_zone, mandate: m, version, plannedThrough: null },
+      committee: {
+        id: 1,
+        workspaceId: "T0001",
+        slug: m.slug,
+        visibility: m.visibility,
+        timeZone: m.time_zone,
+        mandate: m,
+        version,
+        plannedThrough: null,
+        channelId: null,
+      },
     },
   };
   return mandateMessage(reply);
