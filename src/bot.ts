@@ -1,6 +1,6 @@
 // The bot assembled: services over a database, Slack, mandates, jobs. src/main.ts runs it as a
 // process (environment, signals, exit codes); tests run the very same assembly in-process.
-import { ConfigError, type Env, slackConnection } from "./config/env.js";
+import { ConfigError, type Env, OperatorError, slackConnection } from "./config/env.js";
 import type { Database } from "./db/connect.js";
 import type { WorkspaceId } from "./domain/workspace.js";
 import { planDeadlinesJob } from "./jobs/plan-deadlines.js";
@@ -10,7 +10,7 @@ import { logImport } from "./mandates/report-import.js";
 import { SecretBox } from "./security/secret-box.js";
 import { createServices, createSlackServices, type Services, type SlackServices } from "./services/create-services.js";
 import { createSlackApp } from "./slack/app.js";
-import { BAD_TOKEN_CODES, identifyBot, type SlackAuth, tokenFor } from "./slack/auth.js";
+import { BAD_TOKEN_CODES, type BotIdentity, identifyBot, type SlackAuth, tokenFor } from "./slack/auth.js";
 import { databaseInstallationStore } from "./slack/installation-store.js";
 import { SlackNotifier } from "./slack/notifier.js";
 import { slackErrorCode, WebClients } from "./slack/web-clients.js";
@@ -55,6 +55,47 @@ async function lookUpInSlack(logger: Logger, slack: SlackServices | undefined, w
   }
 }
 
+/**
+ * The bot's workspace, from its token. When Slack cannot be reached at start, a bot that has run
+ * before serves the one workspace it knows and asks Slack again in the background; a bot that
+ * never ran cannot know its workspace and stops, saying so.
+ */
+async function identifyOrRemember(clients: WebClients, botToken: string, services: Services, logger: Logger): Promise<BotIdentity> {
+  try {
+    return await identifyBot(clients, botToken);
+  } catch (error) {
+    if (error instanceof OperatorError) throw error;
+    const known = await services.workspaces.served();
+    const [only] = known;
+    if (known.length !== 1 || !only) {
+      throw new OperatorError(
+        `Slack could not be reached to learn which workspace SLACK_BOT_TOKEN belongs to (${error instanceof Error ? error.message : String(error)}). Start again once Slack can be reached (check SLACK_API_URL and the network).`,
+      );
+    }
+    logger.warn(
+      { err: error, workspace: only },
+      "Slack did not answer auth.test: serving the workspace this bot served before, and asking again in the background",
+    );
+    const identity: BotIdentity = { teamId: only, teamName: null, botUserId: "", botId: "" };
+    const retry = setInterval(() => {
+      identifyBot(clients, botToken)
+        .then((found) => {
+          clearInterval(retry);
+          if (found.teamId !== identity.teamId)
+            logger.error(
+              { expected: identity.teamId, found: found.teamId },
+              "SLACK_BOT_TOKEN now belongs to another workspace: restart the bot",
+            );
+          Object.assign(identity, found);
+          logger.info({ workspace: found.teamId }, "Slack answered auth.test");
+        })
+        .catch(() => undefined);
+    }, 30_000);
+    retry.unref();
+    return identity;
+  }
+}
+
 /** A Socket Mode connection Slack refuses is the app token's fault: one line naming the variable. */
 function connectionError(error: unknown, transport: "http" | "socket"): unknown {
   const code = slackErrorCode(error);
@@ -75,7 +116,7 @@ export async function startBot({ env, db, logger, clock }: BotOptions): Promise<
   let slackServices: SlackServices | undefined;
   let auth: SlackAuth | undefined;
   if (connection.mode === "single") {
-    const identity = await identifyBot(clients, connection.botToken);
+    const identity = await identifyOrRemember(clients, connection.botToken, services, logger);
     await services.workspaces.connected({ id: identity.teamId, name: identity.teamName }, clock());
     auth = { kind: "single", botToken: connection.botToken, identity };
   } else if (connection.mode === "distributed") {

@@ -1,6 +1,7 @@
 // The process: environment → logger → database → the bot (src/bot.ts) → signals and exit codes.
 import { startBot } from "./bot.js";
-import { ConfigError, loadEnv } from "./config/env.js";
+import { loadEnv, OperatorError } from "./config/env.js";
+import { staleBuildWarning } from "./config/stale-build.js";
 import { openDatabase } from "./db/connect.js";
 import { DataDirInUseError } from "./db/data-dir-lock.js";
 import { MIGRATIONS_DIR } from "./db/migrate.js";
@@ -23,6 +24,8 @@ const NOT_CONFIGURED = (missing: string[]) =>
 async function main(logger: Logger): Promise<number> {
   const env = loadEnv(process.env);
   logger.level = env.LOG_LEVEL;
+  const stale = staleBuildWarning(import.meta.url);
+  if (stale) logger.warn({}, stale);
   const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR }, { migrationsDir: MIGRATIONS_DIR, logger });
   logger.info(
     { database: db.kind },
@@ -62,7 +65,7 @@ main(logger)
   })
   .catch((error: unknown) => {
     // A configuration the bot cannot run with is one line for the operator; anything else is a bug with its stack.
-    if (error instanceof ConfigError || error instanceof DataDirInUseError) console.error(error.message);
+    if (error instanceof OperatorError || error instanceof DataDirInUseError) console.error(error.message);
     else logger.error({ err: error }, "start-up failed");
     process.exitCode = 1;
   });

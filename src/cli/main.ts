@@ -3,6 +3,7 @@
 import { parseArgs } from "node:util";
 import { COMMANDS, commandNamed } from "../../commands/index.js";
 import { loadEnv } from "../config/env.js";
+import { staleBuildWarning } from "../config/stale-build.js";
 import { openDatabase } from "../db/connect.js";
 import { MIGRATIONS_DIR } from "../db/migrate.js";
 import type { Caller } from "../domain/caller.js";
@@ -34,19 +35,24 @@ no workspace are imported into it.`;
 
 class UsageError extends Error {}
 
-function parseCaller(value: string | undefined, workspaceId: WorkspaceId): Caller {
-  if (!value) return { workspaceId };
-  if (value.includes("@")) return { workspaceId, email: value.toLowerCase() };
-  if (/^[UW][A-Z0-9]{2,}$/.test(value)) return { workspaceId, slackUserId: value };
+/** Who --as names, in whichever workspace turns out to be the caller's. */
+function parseCaller(value: string | undefined): Omit<Caller, "workspaceId"> {
+  if (!value) return {};
+  if (value.includes("@")) return { email: value.toLowerCase() };
+  if (/^[UW][A-Z0-9]{2,}$/.test(value)) return { slackUserId: value };
   throw new UsageError(`--as takes an e-mail address or a Slack user id (U…), not "${value}".`);
 }
 
-/** --team, else the one workspace the database serves (or "local" before any). */
-async function workspaceFor(team: string | undefined, services: Services): Promise<WorkspaceId> {
-  if (team !== undefined) {
-    if (!TeamId.safeParse(team).success) throw new UsageError(`--team takes a Slack workspace id such as T012ABCDEF, not "${team}".`);
-    return team;
+function parseTeam(team: string | undefined): WorkspaceId | undefined {
+  if (team !== undefined && !TeamId.safeParse(team).success) {
+    throw new UsageError(`--team takes a Slack workspace id such as T012ABCDEF, not "${team}".`);
   }
+  return team;
+}
+
+/** --team, else the one workspace the database serves (or "local" before any). */
+async function workspaceFor(team: WorkspaceId | undefined, services: Services): Promise<WorkspaceId> {
+  if (team !== undefined) return team;
   const known = await services.workspaces.defaultWorkspace();
   if (known.kind === "one") return known.id;
   throw new UsageError(`This database serves several Slack workspaces (${known.ids.join(", ")}): say which with --team.`);
@@ -76,30 +82,38 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return first || values.help ? 0 : 2;
   }
+  // Everything that can be checked without the database is checked first: a typo costs no start-up.
+  const team = parseTeam(values.team);
+  const language = values.lang === undefined ? undefined : Language.safeParse(values.lang);
+  if (language && !language.success) throw new UsageError(`--lang takes da, nb, sv or en, not "${values.lang}".`);
+  const { now, given } = parseNow(values.now);
+  const who = parseCaller(values.as);
+  // Everything after the command name is its text, as Slack would send it.
+  const line = [first, ...rest].join(" ").trim();
+  const name = line.split(/\s+/)[0] ?? "";
+  const command = first === "import" ? undefined : commandNamed(name);
+  if (first !== "import" && !command) {
+    throw new UsageError(`Unknown command "${name}". Commands: ${COMMANDS.map((c) => c.name).join(", ")}, import.`);
+  }
+  if (first === "import" && rest.length === 0) throw new UsageError("import needs a file or directory.");
+
   const env = loadEnv(process.env);
   // Logs go to stderr: stdout is the reply.
   const logger = createLogger({ level: env.LOG_LEVEL, destination: 2, name: "mandat-cli" });
+  const stale = staleBuildWarning(import.meta.url);
+  if (stale) console.error(stale);
   const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR }, { migrationsDir: MIGRATIONS_DIR, logger });
   try {
     const services = createServices(db.store, logger);
-    const workspaceId = await workspaceFor(values.team, services);
-    if (first === "import") {
-      if (rest.length === 0) throw new UsageError("import needs a file or directory.");
+    const workspaceId = await workspaceFor(team, services);
+    if (!command) {
       const outcomes: ImportOutcome[] = [];
       for (const target of rest)
         outcomes.push(...(await services.importer.importPath(target, { now: new Date(), defaultWorkspace: workspaceId })));
       console.log(importReport(outcomes));
       return outcomes.some((o) => o.status === "refused") ? 1 : 0;
     }
-    // Everything after the command name is its text, as Slack would send it.
-    const line = [first, ...rest].join(" ").trim();
-    const name = line.split(/\s+/)[0] ?? "";
-    const command = commandNamed(name);
-    if (!command) throw new UsageError(`Unknown command "${name}". Commands: ${COMMANDS.map((c) => c.name).join(", ")}, import.`);
-    const language = values.lang === undefined ? undefined : Language.safeParse(values.lang);
-    if (language && !language.success) throw new UsageError(`--lang takes da, nb, sv or en, not "${values.lang}".`);
-    const { now, given } = parseNow(values.now);
-    const caller = parseCaller(values.as, workspaceId);
+    const caller: Caller = { workspaceId, ...who };
     const imported = await services.importer.importPath(env.MANDATES_DIR, { now: new Date(), defaultWorkspace: workspaceId });
     const refused = imported.filter((o) => o.status === "refused");
     if (refused.length) console.error(importReport(refused));

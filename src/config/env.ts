@@ -84,8 +84,13 @@ export function slackConnection(env: Env): SlackConnection {
   return { mode: "none", missing };
 }
 
-/** A configuration the bot cannot run with: said in one line to the operator, no stack trace. */
-export class ConfigError extends Error {
+/** Something the operator must act on, said in one line (no stack trace): the process stops with exit code 1. */
+export class OperatorError extends Error {
+  override name = "OperatorError";
+}
+
+/** A configuration the bot cannot run with. */
+export class ConfigError extends OperatorError {
   override name = "ConfigError";
 }
 

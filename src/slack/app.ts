@@ -51,7 +51,15 @@ function authOptions(auth: SlackAuth, clients: WebClients, port: number, socket:
   if (auth.kind === "single") {
     const { botToken, identity } = auth;
     // The identity was learnt once at start (auth.test); Bolt need not ask Slack again per request.
-    return { authorize: async () => ({ botToken, botId: identity.botId, botUserId: identity.botUserId, teamId: identity.teamId }) };
+    // This bot serves its one workspace: a request from another team (the app installed there
+    // too, served by another bot) is not authorised, so no listener runs for it.
+    return {
+      authorize: async (source) => {
+        if (source.teamId && source.teamId !== identity.teamId)
+          throw new Error(`this bot serves workspace ${identity.teamId}, not ${source.teamId}`);
+        return { botToken, botId: identity.botId, botUserId: identity.botUserId, teamId: identity.teamId };
+      },
+    };
   }
   return {
     clientId: auth.clientId,

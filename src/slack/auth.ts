@@ -27,7 +27,7 @@ export const BAD_TOKEN_CODES: ReadonlySet<string> = new Set([
  */
 export async function identifyBot(clients: WebClients, botToken: string): Promise<BotIdentity> {
   try {
-    const result = await clients.for(botToken).auth.test();
+    const result = await clients.impatient(botToken).auth.test();
     if (!result.team_id || !result.user_id) throw new Error("auth.test answered without a team or user id");
     return { teamId: result.team_id, teamName: result.team ?? null, botUserId: result.user_id, botId: result.bot_id ?? "" };
   } catch (error) {

@@ -18,6 +18,17 @@ export class WebClients {
     return { logger: boltLogger(logger, "web-api"), ...(apiUrl ? { slackApiUrl: apiUrl.endsWith("/") ? apiUrl : `${apiUrl}/` } : {}) };
   }
 
+  /**
+   * A client that gives up soon (three tries within about two seconds): for the calls made while
+   * the bot starts, which must not hang for WebClient's default half hour of retries.
+   */
+  impatient(token: string): webApi.WebClient {
+    return new webApi.WebClient(token, {
+      ...this.clientOptions,
+      retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1000 },
+    });
+  }
+
   for(token: string): webApi.WebClient {
     let client = this.clients.get(token);
     if (!client) {

@@ -1,10 +1,22 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FakeSlack } from "../support/fake-slack.js";
 import { ROOT } from "../support/paths.js";
+import { SIGNING_SECRET } from "../support/slack-request.js";
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (!address || typeof address !== "object") throw new Error("no port");
+  return address.port;
+}
 
 /**
  * The command line and the bot's entry point as a user runs them: real processes, a data
@@ -141,11 +153,99 @@ describe("npm run cli", () => {
     expect(stdout).not.toContain("==");
   });
 
+  it("`--team` picks the workspace: files naming it are its committees, and `--team` with no team id is refused", {
+    timeout: TIMEOUT,
+  }, async () => {
+    const dir = path.join(scratch, "teams");
+    await mkdir(dir, { recursive: true });
+    const file = path.join(dir, "team-committee.yaml");
+    await writeFile(
+      file,
+      [
+        "format: mandat/v1",
+        "workspace: T0CLITEAM",
+        "slug: cli-team",
+        "names: { en: The CLI team committee }",
+        "language: en",
+        "time_zone: Europe/Oslo",
+        'country: "NO"',
+        "visibility: public",
+        'valid: { from: "2025-01-01" }',
+        "source: { title: A test, document: none }",
+        "purpose: To belong to one workspace.",
+        "tasks: [{ id: one, text: One task }]",
+        "members: [{ seat: chair, role: chair, title: Chair }]",
+        "decisions: { rule: consensus }",
+        "",
+      ].join("\n"),
+    );
+    const ownData = { DATA_DIR: path.join(scratch, "team-data") };
+    const imported = await run("src/cli/main.ts", ["import", file], cleanEnv(ownData));
+    expect(imported.stdout).toContain("created cli-team, version 1");
+    // Another workspace's committee is not there for the local one …
+    const local = await run("src/cli/main.ts", ["/mandat", "cli-team"], cleanEnv(ownData));
+    expect(local.code).toBe(1);
+    expect(local.stdout).not.toContain("The CLI team committee");
+    // … but is for its own.
+    const own = await run("src/cli/main.ts", ["/mandat", "cli-team", "--team", "T0CLITEAM"], cleanEnv(ownData));
+    expect(own.stdout).toContain("== The CLI team committee ==");
+    const refused = await run("src/cli/main.ts", ["/mandat", "--team", "acme"], cleanEnv(ownData));
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--team takes a Slack workspace id such as T012ABCDEF, not "acme"');
+  });
+
   it("without arguments prints the usage and exits 2", { timeout: TIMEOUT }, async () => {
     const { code, stdout } = await cli();
     expect(code).toBe(2);
     expect(stdout).toContain("Usage:");
     expect(stdout).toContain('npm run cli -- "/frist gms-2024 alla" --now 2024-10-01T09:00:00Z');
+  });
+});
+
+describe("npm start: the compiled bot", () => {
+  it("runs dist/src/main.js: healthy on /healthz, and SIGTERM stops it cleanly, releasing the data directory", {
+    timeout: TIMEOUT,
+  }, async () => {
+    const fake = new FakeSlack();
+    await fake.start();
+    const ownDataDir = path.join(scratch, "compiled-data");
+    const port = await freePort();
+    const child = spawn(process.execPath, ["dist/src/main.js"], {
+      cwd: ROOT,
+      env: {
+        ...cleanEnv({ DATA_DIR: ownDataDir }),
+        SLACK_BOT_TOKEN: "xoxb-test-token",
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: fake.apiUrl,
+        PORT: String(port),
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    const exit = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    try {
+      let status = 0;
+      for (let i = 0; i < 400 && status !== 200 && child.exitCode === null; i++) {
+        status = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+          (res) => res.status,
+          () => 0,
+        );
+        if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(status).toBe(200);
+      // Compiled, not TypeScript compiled at run time: no tsx in the process.
+      expect(child.spawnargs).toEqual([process.execPath, "dist/src/main.js"]);
+      expect(stdout).toContain("created norprem, version 1");
+    } finally {
+      child.kill("SIGTERM");
+    }
+    expect(await exit).toBe(0);
+    expect(stdout).toContain('"msg":"stopping');
+    expect(existsSync(path.join(ownDataDir, "mandat.lock"))).toBe(false);
+    await fake.stop();
   });
 });
 
