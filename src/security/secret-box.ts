@@ -2,6 +2,8 @@ import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 
 const ALGORITHM = "aes-256-gcm";
 const VERSION = "v1";
+/** The whole GCM tag. Without a fixed length Node accepts a tag cut down to 4 bytes, and checks only those. */
+const TAG_BYTES = 16;
 
 /** A 32-byte key, written as 64 hex digits or as base64 (`openssl rand -base64 32`). */
 export function parseKey(text: string): Buffer | undefined {
@@ -32,7 +34,7 @@ export class SecretBox {
   open(sealed: string): string {
     const [version, iv, tag, ciphertext] = sealed.split(".");
     if (version !== VERSION || !iv || !tag || ciphertext === undefined) throw new Error("not a sealed value");
-    const decipher = createDecipheriv(ALGORITHM, this.key, Buffer.from(iv, "base64url"));
+    const decipher = createDecipheriv(ALGORITHM, this.key, Buffer.from(iv, "base64url"), { authTagLength: TAG_BYTES });
     decipher.setAuthTag(Buffer.from(tag, "base64url"));
     return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString("utf8");
   }
