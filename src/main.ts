@@ -31,9 +31,21 @@ async function main(logger: Logger): Promise<number> {
     { database: db.kind },
     db.kind === "pglite" ? `Database: embedded (PGlite) in ${env.DATA_DIR}` : "Database: PostgreSQL (DATABASE_URL)",
   );
-  let bot: Awaited<ReturnType<typeof startBot>>;
+  const starting = startBot({ env, db, logger, clock: () => new Date() });
+  // A stop asked for while starting waits for the start to finish (an import half done in the
+  // embedded database is not to be cut off), then stops what was started.
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, "stopping: finishing the work in progress");
+    const started = await starting.catch(() => undefined);
+    if (started && "stop" in started) await started.stop();
+    await db.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+  let bot: Awaited<typeof starting>;
   try {
-    bot = await startBot({ env, db, logger, clock: () => new Date() });
+    bot = await starting;
   } catch (error) {
     await db.close();
     throw error;
@@ -43,15 +55,6 @@ async function main(logger: Logger): Promise<number> {
     console.error(NOT_CONFIGURED(bot.missing));
     return 1;
   }
-  const running = bot;
-  const shutdown = async (signal: string) => {
-    logger.info({ signal }, "stopping: finishing the work in progress");
-    await running.stop();
-    await db.close();
-    process.exit(0);
-  };
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
   return 0;
 }
 

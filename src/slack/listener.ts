@@ -67,8 +67,13 @@ export function guarded<A extends ListenerArgs>(
       logger.error({ err: error, listener: name }, "a Slack listener failed");
       const fault = { response_type: "ephemeral" as const, ...replyMessage(faultReply(defaultLanguage)) };
       try {
-        if (original && !acked) await (options.faultInAck ? original(fault as never) : original());
-        else if (args.respond) await args.respond(fault);
+        if (original && !acked && options.faultInAck) {
+          await original(fault as never);
+        } else {
+          // A button or event: acknowledge first (Slack only waits 3 s), then say it through response_url.
+          if (original && !acked) await original();
+          if (args.respond) await args.respond(fault);
+        }
       } catch (answerError) {
         logger.error({ err: answerError, listener: name }, "could not tell the user that something went wrong");
       }

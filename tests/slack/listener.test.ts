@@ -79,14 +79,14 @@ describe("guarded", () => {
     ]);
   });
 
-  it("without faultInAck, a handler that throws before ack is acked empty (a button or event: no text in its ack)", async () => {
+  it("without faultInAck, a handler that throws before ack is acked empty (a button: no text in its ack), then told through response_url", async () => {
     const logger = new CaptureLogger();
     const { args, acks, responses } = fakeArgs();
     await guarded<Args>("action mandate section", { logger, defaultLanguage: "en" }, async () => {
       throw new Error("boom");
     })(args);
     expect(acks).toEqual([undefined]);
-    expect(responses).toEqual([]);
+    expect(responses).toEqual([{ response_type: "ephemeral", ...replyMessage(faultReply("en")) }]);
     expect(logger.at("error").map((e) => e.fields.listener)).toEqual(["action mandate section"]);
   });
 
