@@ -51,7 +51,17 @@ function authOptions(auth: SlackAuth, clients: WebClients, port: number, socket:
   if (auth.kind === "single") {
     const { botToken, identity } = auth;
     // The identity was learnt once at start (auth.test); Bolt need not ask Slack again per request.
-    return { authorize: async () => ({ botToken, botId: identity.botId, botUserId: identity.botUserId, teamId: identity.teamId }) };
+    return {
+      authorize: async (source) => {
+        // Listeners scope callers by the team id the request carries, and the database may hold
+        // other workspaces' committees (another bot, or an earlier distributed install): a request
+        // naming another workspace gets nothing. Bolt acks it empty and reports it to app.error.
+        if (source.teamId !== identity.teamId) {
+          throw new Error(`a request from workspace ${source.teamId ?? "(none)"}; this bot serves ${identity.teamId}`);
+        }
+        return { botToken, botId: identity.botId, botUserId: identity.botUserId, teamId: identity.teamId };
+      },
+    };
   }
   return {
     clientId: auth.clientId,
