@@ -166,6 +166,12 @@ export async function startBot({ env, db, logger, clock }: BotOptions): Promise<
     events: {
       ...listeners,
       uninstalled: async (workspaceId) => {
+        // Bolt delivers these events without authorising them: a single-workspace bot only
+        // believes them about its own workspace.
+        if (auth.kind === "single" && workspaceId !== auth.identity.teamId) {
+          logger.warn({ workspace: workspaceId }, "ignored an uninstall event about another workspace");
+          return;
+        }
         await services.workspaces.uninstalled(workspaceId, clock());
         await distributed?.installationStore.deleteInstallation?.({
           teamId: workspaceId,

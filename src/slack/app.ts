@@ -51,12 +51,14 @@ function authOptions(auth: SlackAuth, clients: WebClients, port: number, socket:
   if (auth.kind === "single") {
     const { botToken, identity } = auth;
     // The identity was learnt once at start (auth.test); Bolt need not ask Slack again per request.
-    // This bot serves its one workspace: a request from another team (the app installed there
-    // too, served by another bot) is not authorised, so no listener runs for it.
     return {
       authorize: async (source) => {
-        if (source.teamId && source.teamId !== identity.teamId)
-          throw new Error(`this bot serves workspace ${identity.teamId}, not ${source.teamId}`);
+        // Listeners scope callers by the team id the request carries, and the database may hold
+        // other workspaces' committees (another bot, or an earlier distributed install): a request
+        // naming another workspace gets nothing. Bolt acks it empty and reports it to app.error.
+        if (source.teamId !== identity.teamId) {
+          throw new Error(`a request from workspace ${source.teamId ?? "(none)"}; this bot serves ${identity.teamId}`);
+        }
         return { botToken, botId: identity.botId, botUserId: identity.botUserId, teamId: identity.teamId };
       },
     };

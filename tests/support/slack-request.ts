@@ -1,4 +1,4 @@
-import { createHmac } from "node:crypto";
+import { createHmac, randomInt } from "node:crypto";
 
 export const SIGNING_SECRET = "test-signing-secret-0123456789abcdef";
 
@@ -24,17 +24,42 @@ export interface SlackResponse {
 }
 
 /** POSTs a form body to the app exactly as Slack does: content type, timestamp and signature headers. */
-export async function postSigned(url: string, form: Record<string, string>, options: SignOptions = {}): Promise<SlackResponse> {
-  const body = new URLSearchParams(form).toString();
+export function postSigned(url: string, form: Record<string, string>, options: SignOptions = {}): Promise<SlackResponse> {
+  return sendSigned(url, new URLSearchParams(form).toString(), "application/x-www-form-urlencoded", options);
+}
+
+/**
+ * POSTs an Events API body (JSON) as Slack does; `retryNum` adds the headers of Slack's retries
+ * (`X-Slack-Retry-Num`, `X-Slack-Retry-Reason`).
+ */
+export function postSignedEvent(
+  url: string,
+  body: Record<string, unknown>,
+  options: SignOptions & { retryNum?: number } = {},
+): Promise<SlackResponse> {
+  const { retryNum, ...sign } = options;
+  const retry: Record<string, string> =
+    retryNum === undefined ? {} : { "x-slack-retry-num": String(retryNum), "x-slack-retry-reason": "http_timeout" };
+  return sendSigned(url, JSON.stringify(body), "application/json", sign, retry);
+}
+
+async function sendSigned(
+  url: string,
+  body: string,
+  contentType: string,
+  options: SignOptions,
+  headers: Record<string, string> = {},
+): Promise<SlackResponse> {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
   const sig = options.signature === undefined ? signature(options.secret ?? SIGNING_SECRET, timestamp, body) : options.signature;
   const started = performance.now();
   const res = await fetch(url, {
     method: "POST",
     headers: {
-      "content-type": "application/x-www-form-urlencoded",
+      "content-type": contentType,
       "x-slack-request-timestamp": String(timestamp),
       ...(sig === null ? {} : { "x-slack-signature": sig }),
+      ...headers,
     },
     body,
   });
@@ -54,13 +79,16 @@ export interface SlashCommandFields {
   text: string;
   user_id?: string;
   response_url?: string;
+  /** The workspace the command was typed in; default the test workspace T0001. */
+  team_id?: string;
 }
 
 /** The form Slack sends for a slash command. */
 export function slashCommandForm(fields: SlashCommandFields): Record<string, string> {
+  const team = fields.team_id ?? "T0001";
   return {
     token: "deprecated-verification-token",
-    team_id: "T0001",
+    team_id: team,
     team_domain: "mandat-test",
     channel_id: "C0001",
     channel_name: "general",
@@ -70,17 +98,24 @@ export function slashCommandForm(fields: SlashCommandFields): Record<string, str
     text: fields.text,
     api_app_id: "A0001",
     is_enterprise_install: "false",
-    response_url: fields.response_url ?? "https://hooks.slack.invalid/commands/T0001/1/x",
+    response_url: fields.response_url ?? `https://hooks.slack.invalid/commands/${team}/1/x`,
     trigger_id: "1.2.3",
   };
 }
 
-/** The form Slack sends when a button is clicked: `payload` holding the JSON. */
-export function buttonForm(input: { actionId: string; value: string; userId?: string; responseUrl: string }): Record<string, string> {
+/** The form Slack sends when a button is clicked: `payload` holding the JSON. `teamId` defaults to T0001. */
+export function buttonForm(input: {
+  actionId: string;
+  value: string;
+  userId?: string;
+  responseUrl: string;
+  teamId?: string;
+}): Record<string, string> {
+  const team = input.teamId ?? "T0001";
   const payload = {
     type: "block_actions",
-    team: { id: "T0001", domain: "mandat-test" },
-    user: { id: input.userId ?? "U0OUTSIDER", username: "tester", team_id: "T0001" },
+    team: { id: team, domain: "mandat-test" },
+    user: { id: input.userId ?? "U0OUTSIDER", username: "tester", team_id: team },
     api_app_id: "A0001",
     token: "deprecated-verification-token",
     container: { type: "message", message_ts: "1.2", channel_id: "C0001", is_ephemeral: true },
@@ -99,4 +134,20 @@ export function buttonForm(input: { actionId: string; value: string; userId?: st
     ],
   };
   return { payload: JSON.stringify(payload) };
+}
+
+/** An Events API `event_callback` body from workspace `teamId`, as Slack posts it to the request URL. */
+export function eventCallback(teamId: string, event: Record<string, unknown>): Record<string, unknown> {
+  const now = Math.floor(Date.now() / 1000);
+  return {
+    token: "deprecated-verification-token",
+    team_id: teamId,
+    api_app_id: "A0001",
+    event: { event_ts: `${now}.000100`, ...event },
+    type: "event_callback",
+    event_id: `Ev${String(randomInt(1, 1_000_000_000)).padStart(9, "0")}`,
+    event_time: now,
+    authorizations: [{ enterprise_id: null, team_id: teamId, user_id: "UBOT", is_bot: true, is_enterprise_install: false }],
+    is_ext_shared_channel: false,
+  };
 }
