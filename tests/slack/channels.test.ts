@@ -3,7 +3,7 @@ import { isDeepStrictEqual } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, prismaOf } from "../../src/db/connect.js";
 import { type RunningBot, startTestBot, TEST_TEAM } from "../support/bot.js";
-import { type CapturingLogger, capturingLogger, type LogEntry } from "../support/capturing-logger.js";
+import { CaptureLogger, type LogEntry } from "../support/capture-logger.js";
 import { openTestDatabase } from "../support/database.js";
 import { eventually } from "../support/eventually.js";
 import { bearer, FakeSlack } from "../support/fake-slack.js";
@@ -51,7 +51,7 @@ describe("channels named in mandate files, resolved to ids", () => {
   let db: Database;
   let fake: FakeSlack;
   let bot: RunningBot;
-  let logger: CapturingLogger;
+  let logger: CaptureLogger;
   let pages: ChannelPages = AT_START;
 
   beforeAll(async () => {
@@ -63,7 +63,7 @@ describe("channels named in mandate files, resolved to ids", () => {
       if (body.cursor === "page-2") return { body: { ok: true, channels: pages.second, response_metadata: { next_cursor: "" } } };
       return { body: { ok: false, error: "invalid_cursor" } };
     });
-    logger = capturingLogger();
+    logger = new CaptureLogger([], {}, "info");
     bot = await startTestBot(db, { fake, logger, clock: () => NOW, env: { MANDATES_DIR: DIR } });
   });
   afterAll(async () => {
@@ -87,7 +87,7 @@ describe("channels named in mandate files, resolved to ids", () => {
   }
 
   const notFound = (entries: LogEntry[], channel: string) =>
-    entries.filter((e) => e.level === "warn" && e.fields.channel === channel && e.message.includes("was not found in Slack"));
+    entries.filter((e) => e.level === "warn" && e.fields.channel === channel && e.msg.includes("was not found in Slack"));
 
   it("stores each committee's channel id after start, paging through conversations.list", async () => {
     await untilChannelIds(IDS_AT_START);
@@ -107,9 +107,9 @@ describe("channels named in mandate files, resolved to ids", () => {
     });
     expect(more).toEqual([]);
     expect(entry?.fields).toMatchObject({ workspace: TEST_TEAM, committee: "forsvundet", channel: "#findes-ikke", file });
-    expect(entry?.message).toContain("forsvundet");
-    expect(entry?.message).toContain("#findes-ikke");
-    expect(entry?.message).toContain(file);
+    expect(entry?.msg).toContain("forsvundet");
+    expect(entry?.msg).toContain("#findes-ikke");
+    expect(entry?.msg).toContain(file);
     // Found channels are not reported.
     for (const channel of ["#styregruppe", "#arbejdsgruppe", "#gammelt-navn"]) expect(notFound(logger.entries, channel)).toEqual([]);
   });
@@ -167,7 +167,7 @@ describe("channels named in mandate files, resolved to ids", () => {
     );
     expect(refusal.level).toBe("error");
     // Bolt called no listener: the request was refused before any work began.
-    expect(logger.entries.slice(logged).filter((e) => e.message === "a Slack listener failed")).toEqual([]);
+    expect(logger.entries.slice(logged).filter((e) => e.msg === "a Slack listener failed")).toEqual([]);
     expect(fake.calls.slice(since).map((c) => c.method)).toEqual([]);
     expect(await channelIds()).toEqual(before);
   });

@@ -75,7 +75,12 @@ describe("guarded", () => {
     expect(answer).toEqual({ response_type: "ephemeral", ...replyMessage(faultReply("da")) });
     expect(responses).toEqual([]);
     expect(logger.at("error")).toEqual([
-      { level: "error", fields: { err: boom, listener: "command /frist" }, msg: "a Slack listener failed" },
+      {
+        level: "error",
+        fields: { err: boom, listener: "command /frist" },
+        msg: "a Slack listener failed",
+        text: "a Slack listener failed boom",
+      },
     ]);
   });
 

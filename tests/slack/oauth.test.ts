@@ -5,7 +5,7 @@ import { type Database, prismaOf } from "../../src/db/connect.js";
 import { SecretBox } from "../../src/security/secret-box.js";
 import { BOT_SCOPES } from "../../src/slack/features.js";
 import { type RunningBot, startTestBot } from "../support/bot.js";
-import { type CapturingLogger, capturingLogger } from "../support/capturing-logger.js";
+import { CaptureLogger } from "../support/capture-logger.js";
 import { databaseKinds, openTestDatabase } from "../support/database.js";
 import { eventually } from "../support/eventually.js";
 import { bearer, FakeSlack, type RecordedCall } from "../support/fake-slack.js";
@@ -140,7 +140,7 @@ describe.each(databaseKinds())("the distributed app on $kind", ({ kind, availabl
     let db: Database;
     let fake: FakeSlack;
     const replicas: RunningBot[] = [];
-    const logs: CapturingLogger[] = [];
+    const logs: CaptureLogger[] = [];
 
     beforeAll(async () => {
       db = await openTestDatabase(kind);
@@ -148,7 +148,7 @@ describe.each(databaseKinds())("the distributed app on $kind", ({ kind, availabl
       await fake.start();
       scriptSlack(fake);
       for (let i = 0; i < 2; i++) {
-        const logger = capturingLogger();
+        const logger = new CaptureLogger([], {}, "info");
         logs.push(logger);
         replicas.push(await startTestBot(db, { fake, logger, clock: () => NOW, env: DISTRIBUTED_ENV }));
       }
@@ -202,8 +202,8 @@ describe.each(databaseKinds())("the distributed app on $kind", ({ kind, availabl
     it("refuses files that name no workspace at start, saying to name it, and stores nothing of them", async () => {
       for (const logger of logs) {
         const refusal = logger.at("warn").find((e) => e.fields.file === NO_WORKSPACE_FILE);
-        expect(refusal?.message).toContain("refused");
-        expect(refusal?.message).toContain("name the Slack workspace (team id) this committee lives in, e.g. workspace: T012ABCDEF");
+        expect(refusal?.msg).toContain("refused");
+        expect(refusal?.msg).toContain("name the Slack workspace (team id) this committee lives in, e.g. workspace: T012ABCDEF");
       }
       expect(await prismaOf(db).committee.count({ where: { slug: "uden-arbejdsomraade" } })).toBe(0);
       expect(await prismaOf(db).deadline.count({ where: { title: "Svar om arbejdsområde" } })).toBe(0);

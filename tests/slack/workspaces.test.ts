@@ -5,11 +5,20 @@ import type { ErrorCode } from "../../src/domain/errors.js";
 import { CATALOGS } from "../../src/i18n/index.js";
 import { ACTION_PREFIX } from "../../src/slack/ids.js";
 import { type RunningBot, startTestBot } from "../support/bot.js";
-import { type CapturingLogger, capturingLogger } from "../support/capturing-logger.js";
+import { CaptureLogger } from "../support/capture-logger.js";
 import { databaseKinds, openTestDatabase } from "../support/database.js";
+import { eventually } from "../support/eventually.js";
 import { FakeSlack } from "../support/fake-slack.js";
 import { ROOT } from "../support/paths.js";
-import { buttonForm, postSigned, SIGNING_SECRET, type SlackResponse, slashCommandForm } from "../support/slack-request.js";
+import {
+  buttonForm,
+  eventCallback,
+  postSigned,
+  postSignedEvent,
+  SIGNING_SECRET,
+  type SlackResponse,
+  slashCommandForm,
+} from "../support/slack-request.js";
 
 /**
  * "A caller from one workspace never sees, by any command or button, a committee of another."
@@ -115,7 +124,7 @@ describe.each(databaseKinds())("workspace isolation on $kind", ({ kind, availabl
     let db: Database;
     let fake: FakeSlack;
     const bots = new Map<Side["name"], RunningBot>();
-    const logs = new Map<Side["name"], CapturingLogger>();
+    const logs = new Map<Side["name"], CaptureLogger>();
     let sent = 0;
 
     beforeAll(async () => {
@@ -124,7 +133,7 @@ describe.each(databaseKinds())("workspace isolation on $kind", ({ kind, availabl
       await fake.start();
       for (const side of [A, B]) {
         fake.addBot(side.token, { teamId: side.team, teamName: `Workspace ${side.name}` });
-        const logger = capturingLogger();
+        const logger = new CaptureLogger([], {}, "info");
         logs.set(side.name, logger);
         const bot = await startTestBot(db, {
           fake,
@@ -353,6 +362,23 @@ describe.each(databaseKinds())("workspace isolation on $kind", ({ kind, availabl
           expect(refusals?.length).toBe(8);
         },
       );
+    });
+
+    it("an uninstall event about the other workspace (Bolt does not authorise those) changes nothing; about its own, it is believed", async () => {
+      const before = await snapshot(db);
+      const foreign = await postSignedEvent(botOf(A).eventsUrl, eventCallback(B.team, { type: "app_uninstalled" }), { secret: A.secret });
+      expect(foreign.status).toBe(200);
+      await eventually("the warning about the foreign uninstall event", async () =>
+        logs.get(A.name)?.entries.find((e) => e.level === "warn" && e.text.includes("ignored an uninstall event about another workspace")),
+      );
+      expect(await snapshot(db)).toEqual(before);
+      // The control: about its own workspace, the event marks it uninstalled (and installing again, here a restart, undoes it).
+      await postSignedEvent(botOf(A).eventsUrl, eventCallback(A.team, { type: "app_uninstalled" }), { secret: A.secret });
+      await eventually(
+        "workspace A marked uninstalled",
+        async () => (await prismaOf(db).workspace.findUniqueOrThrow({ where: { id: A.team } })).uninstalledAt ?? undefined,
+      );
+      await prismaOf(db).workspace.update({ where: { id: A.team }, data: { uninstalledAt: null } });
     });
 
     it("the workspace's own secretariat (the person refused from the other workspace) can waive it from there", async () => {

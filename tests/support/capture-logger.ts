@@ -5,6 +5,8 @@ export interface LogEntry {
   level: LogLevel;
   fields: Record<string, unknown>;
   msg: string;
+  /** The message, then the message of the error in `err` if any: what an operator reads. */
+  text: string;
 }
 
 const ORDER: Record<string, number> = { debug: 20, info: 30, warn: 40, error: 50, silent: Number.POSITIVE_INFINITY };
@@ -20,7 +22,8 @@ export class CaptureLogger implements Logger {
   private write(level: LogLevel) {
     return (fields: Record<string, unknown>, msg: string) => {
       if ((ORDER[level] ?? 0) < (ORDER[this.level] ?? 0)) return;
-      this.entries.push({ level, fields: { ...this.bindings, ...fields }, msg });
+      const err = fields.err instanceof Error ? ` ${fields.err.message}` : "";
+      this.entries.push({ level, fields: { ...this.bindings, ...fields }, msg, text: `${msg}${err}` });
     };
   }
 
