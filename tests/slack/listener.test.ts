@@ -79,7 +79,7 @@ describe("guarded", () => {
         level: "error",
         fields: { err: boom, listener: "command /frist" },
         msg: "a Slack listener failed",
-        text: "a Slack listener failed boom",
+        text: "a Slack listener failed database is gone",
       },
     ]);
   });
