@@ -6,10 +6,10 @@
 // Needs a current build (`npm run build`).
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { FakeSlack } from "../tests/support/fake-slack.js";
+import { freePort } from "../tests/support/free-port.js";
 import { MANDATES_DIR, ROOT } from "../tests/support/paths.js";
 import { SIGNING_SECRET } from "../tests/support/slack-request.js";
 
@@ -20,15 +20,6 @@ const VARIANTS: { label: string; command: string[] }[] = [
   { label: "npm start (npm, then the above)", command: ["npm", "start", "--silent"] },
   { label: "tsx src/main.ts (npm start before)", command: [path.join(ROOT, "node_modules", ".bin", "tsx"), "src/main.ts"] },
 ];
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (!address || typeof address !== "object") throw new Error("no port");
-  return address.port;
-}
 
 function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once("exit", () => resolve())));

@@ -1,11 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { NO_MANDATES } from "../support/bot.js";
 import { FakeSlack } from "../support/fake-slack.js";
+import { freePort } from "../support/free-port.js";
 import { ROOT } from "../support/paths.js";
 import { postSigned, SIGNING_SECRET, slashCommandForm } from "../support/slack-request.js";
 
@@ -50,15 +50,6 @@ afterAll(async () => {
   await fake.stop();
   await rm(scratch, { recursive: true, force: true });
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (!address || typeof address !== "object") throw new Error("no port");
-  return address.port;
-}
 
 /** The process environment without anything that would change what the bot does, plus `vars`. */
 function cleanEnv(vars: Record<string, string>): NodeJS.ProcessEnv {

@@ -1,20 +1,10 @@
-import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigError } from "../../src/config/env.js";
 import type { Database } from "../../src/db/connect.js";
 import { startTestBot } from "../support/bot.js";
 import { openTestDatabase } from "../support/database.js";
 import { FakeSlack } from "../support/fake-slack.js";
-
-/** A port nothing listens on right now (Socket Mode's HTTP server does not report the one it got). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (!address || typeof address !== "object") throw new Error("no port");
-  return address.port;
-}
+import { freePort } from "../support/free-port.js";
 
 /**
  * Socket Mode opens its connection through the Web API (apps.connections.open) with the app
