@@ -2,7 +2,7 @@ import type { Caller } from "../domain/caller.js";
 import type { Committee, MandateVersionInfo } from "../domain/committee.js";
 import type { MemberRole } from "../domain/mandate.js";
 import type { WorkspaceId } from "../domain/workspace.js";
-import type { CommitteeRepository } from "../services/ports.js";
+import type { CommitteeRepository, CommitteeToPlan } from "../services/ports.js";
 import type { Client } from "./client.js";
 import { toCalendarDate } from "./convert.js";
 import type { Prisma } from "./generated/client.js";
@@ -27,6 +27,14 @@ export class PrismaCommitteeRepository implements CommitteeRepository {
 
   all(): Promise<Committee[]> {
     return this.committees({});
+  }
+
+  async forPlanning(): Promise<CommitteeToPlan[]> {
+    const rows = await this.db.committee.findMany({
+      orderBy: [{ slug: "asc" }, { workspaceId: "asc" }],
+      select: { id: true, workspaceId: true, slug: true, timeZone: true, plannedThrough: true },
+    });
+    return rows.map((row) => ({ ...row, plannedThrough: row.plannedThrough ? toCalendarDate(row.plannedThrough) : null }));
   }
 
   async byId(id: number): Promise<Committee | undefined> {

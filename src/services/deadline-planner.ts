@@ -44,7 +44,7 @@ export class DeadlinePlanner {
 
   async planDeadlines({ now }: { now: Date }): Promise<PlanningReport> {
     const report: PlanningReport = { planned: 0, upToDate: 0, failed: 0 };
-    for (const committee of await this.store.committees.all()) {
+    for (const committee of await this.store.committees.forPlanning()) {
       const horizon = planningHorizon(dateInZone(now, committee.timeZone));
       if (committee.plannedThrough !== null && committee.plannedThrough >= horizon) {
         report.upToDate++;

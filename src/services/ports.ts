@@ -15,8 +15,13 @@ import type { Workspace, WorkspaceId } from "../domain/workspace.js";
 export interface CommitteeRepository {
   /** Every committee of a workspace with its latest mandate version, by slug. */
   inWorkspace(workspaceId: WorkspaceId): Promise<Committee[]>;
-  /** Every committee of every workspace (jobs that walk them all). */
+  /** Every committee of every workspace. */
   all(): Promise<Committee[]>;
+  /**
+   * Every committee of every workspace as planning walks them: without its mandate (read under
+   * the committee's lock), so one whose stored mandate no longer parses cannot stop the walk.
+   */
+  forPlanning(): Promise<CommitteeToPlan[]>;
   byId(id: number): Promise<Committee | undefined>;
   /** Every version of a committee's mandate, newest first. */
   versions(committeeId: number): Promise<MandateVersionInfo[]>;
@@ -24,6 +29,15 @@ export interface CommitteeRepository {
   atVersion(committee: Committee, number: number): Promise<Committee | undefined>;
   /** The roles the caller holds, per committee id, in the caller's workspace. */
   rolesOf(caller: Caller): Promise<Map<number, MemberRole[]>>;
+}
+
+/** A committee as the planning job finds it, before it takes the committee's lock. */
+export interface CommitteeToPlan {
+  id: number;
+  workspaceId: WorkspaceId;
+  slug: string;
+  timeZone: string;
+  plannedThrough: CalendarDate | null;
 }
 
 /** What an import needs to know of the committee a file names, read under its lock. */
