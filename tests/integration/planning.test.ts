@@ -10,7 +10,7 @@ import type { Mandate } from "../../src/domain/mandate.js";
 import { silentLogger } from "../../src/logging/logger.js";
 import { createServices, type Services } from "../../src/services/create-services.js";
 import { DeadlinePlanner, planCommittee } from "../../src/services/deadline-planner.js";
-import { capturingLogger } from "../support/capturing-logger.js";
+import { CaptureLogger } from "../support/capture-logger.js";
 import { databaseKinds, openReadOnlyReplica } from "../support/database.js";
 import { MANDATES_DIR } from "../support/paths.js";
 import {
@@ -210,13 +210,13 @@ describe.each(databaseKinds())("deadline planning on $kind", ({ kind, available 
         });
 
         // A process started after the change: its mandate cache has never seen the version.
-        const logger = capturingLogger();
+        const logger = new CaptureLogger();
         const planner = new DeadlinePlanner(createStore(prisma), logger);
         const before = await dump(db);
         const later = addDaysTo(DAY, 1);
         expect(await planner.planDeadlines({ now: later })).toEqual({ planned: SLUGS.length - 1, upToDate: 0, failed: 1 });
         expect(logger.at("error")).toEqual([
-          expect.objectContaining({ message: "planning deadlines failed", fields: expect.objectContaining({ committee: "saerudvalg" }) }),
+          expect.objectContaining({ msg: "planning deadlines failed", fields: expect.objectContaining({ committee: "saerudvalg" }) }),
         ]);
         expect(await plannedThrough(db)).toEqual({ ...everyCommittee("2028-03-02"), saerudvalg: "2028-03-01" });
         const after = await dump(db);
@@ -246,7 +246,7 @@ describe.each(databaseKinds())("deadline planning on $kind", ({ kind, available 
           const { db } = harness();
           const replica = await openReadOnlyReplica(db);
           try {
-            const logger = capturingLogger();
+            const logger = new CaptureLogger();
             const services = createServices(replica.store, logger);
             const before = await dump(db);
             const now = addDaysTo(NOW, 3 * 365);

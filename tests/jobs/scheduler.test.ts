@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { type Job, Scheduler } from "../../src/jobs/scheduler.js";
-import { type CapturingLogger, capturingLogger } from "../support/capturing-logger.js";
+import { CaptureLogger } from "../support/capture-logger.js";
 
 /** node-cron's six-field form: every second. */
 const EVERY_SECOND = "* * * * * *";
@@ -53,8 +53,8 @@ function recordingJob(body: (run: number) => Promise<unknown> = async () => "ok"
   return { job, record };
 }
 
-function messages(logger: CapturingLogger): string[] {
-  return logger.entries.map((e) => `${e.level}: ${e.message}`);
+function messages(logger: CaptureLogger): string[] {
+  return logger.entries.map((e) => `${e.level}: ${e.msg}`);
 }
 
 describe("Scheduler", () => {
@@ -71,8 +71,8 @@ describe("Scheduler", () => {
       vi.useFakeTimers({ now: SYSTEM_TIME });
     });
 
-    function start(job: Job, clock: () => Date = testClock().clock): { scheduler: Scheduler; logger: CapturingLogger } {
-      const logger = capturingLogger();
+    function start(job: Job, clock: () => Date = testClock().clock): { scheduler: Scheduler; logger: CaptureLogger } {
+      const logger = new CaptureLogger();
       scheduler = new Scheduler(logger, clock);
       scheduler.add(job);
       return { scheduler, logger };
@@ -94,8 +94,8 @@ describe("Scheduler", () => {
       expect(record.calls[1]).toBe(reads[2]);
       expect(record.calls.map((d) => d.toISOString())).toEqual(["2040-01-01T00:00:00.000Z", "2040-01-01T00:02:00.000Z"]);
       expect(logger.at("info")).toEqual([
-        { level: "info", message: "job done", fields: { result: "ok", ms: 60_000 } },
-        { level: "info", message: "job done", fields: { result: "ok", ms: 60_000 } },
+        expect.objectContaining({ level: "info", msg: "job done", fields: { job: "test-job", result: "ok", ms: 60_000 } }),
+        expect.objectContaining({ level: "info", msg: "job done", fields: { job: "test-job", result: "ok", ms: 60_000 } }),
       ]);
     });
 
@@ -173,7 +173,9 @@ describe("Scheduler", () => {
       await scheduler.start();
 
       await vi.advanceTimersByTimeAsync(1000);
-      expect(logger.at("error")).toEqual([{ level: "error", message: "job failed", fields: { err: failure } }]);
+      expect(logger.at("error")).toEqual([
+        expect.objectContaining({ level: "error", msg: "job failed", fields: { job: "test-job", err: failure } }),
+      ]);
       await vi.advanceTimersByTimeAsync(1000);
       expect(record.calls).toHaveLength(2);
       expect(messages(logger)).toEqual(["error: job failed", "info: job done"]);
@@ -184,7 +186,7 @@ describe("Scheduler", () => {
     const { clock, reads } = testClock();
     const ran = gate();
     const { job, record } = recordingJob(async () => ran.open());
-    scheduler = new Scheduler(capturingLogger(), clock);
+    scheduler = new Scheduler(new CaptureLogger(), clock);
     scheduler.add(job);
     await scheduler.start();
     await ran.promise;
