@@ -52,10 +52,11 @@ export class PrismaCommitteeRepository implements CommitteeRepository {
 
   async atVersion(committee: Committee, number: number): Promise<Committee | undefined> {
     const row = await this.db.mandateVersion.findUnique({ where: { committeeId_number: { committeeId: committee.id, number } } });
-    if (!row) return undefined;
+    const mandate = row && this.cache.tryParse(row.id, row.content);
+    if (!row || !mandate) return undefined;
     return {
       ...committee,
-      mandate: this.cache.parse(row.id, row.content),
+      mandate,
       version: { number: row.number, importedAt: row.importedAt, sourceFile: row.sourceFile },
     };
   }
@@ -85,7 +86,7 @@ export class PrismaCommitteeRepository implements CommitteeRepository {
     const unread = rows.flatMap((row) => row.versions.map((v) => v.id)).filter((id) => !this.cache.has(id));
     if (unread.length > 0) {
       const contents = await this.db.mandateVersion.findMany({ where: { id: { in: unread } }, select: { id: true, content: true } });
-      for (const { id, content } of contents) this.cache.parse(id, content);
+      for (const { id, content } of contents) this.cache.tryParse(id, content);
     }
     return rows.flatMap((row) => this.toCommittee(row));
   }

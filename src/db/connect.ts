@@ -38,8 +38,13 @@ export function prismaOf(db: Database): PrismaClient {
   return prisma;
 }
 
-function database(kind: DatabaseKind, prisma: PrismaClient, lifecycle: Pick<Database, "ping" | "close">): Database {
-  const db: Database = { kind, store: createStore(prisma), ...lifecycle };
+function database(
+  kind: DatabaseKind,
+  prisma: PrismaClient,
+  lifecycle: Pick<Database, "ping" | "close">,
+  logger: Logger | undefined,
+): Database {
+  const db: Database = { kind, store: createStore(prisma, logger), ...lifecycle };
   clients.set(db, prisma);
   return db;
 }
@@ -66,21 +71,26 @@ export async function openPglite(db: PGlite, options: OpenOptions & { onClose?: 
   await migrate(pgliteSession(db), await readMigrations(options.migrationsDir));
   // The adapter's types come from the same @prisma/driver-adapter-utils (package.json overrides).
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
-  return database("pglite", prisma, {
-    async ping() {
-      try {
-        await db.query("SELECT 1");
-        return true;
-      } catch {
-        return false;
-      }
+  return database(
+    "pglite",
+    prisma,
+    {
+      async ping() {
+        try {
+          await db.query("SELECT 1");
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      async close() {
+        await prisma.$disconnect();
+        await db.close();
+        options.onClose?.();
+      },
     },
-    async close() {
-      await prisma.$disconnect();
-      await db.close();
-      options.onClose?.();
-    },
-  });
+    options.logger,
+  );
 }
 
 /** A fresh embedded database in memory, gone when closed (benchmarks, throw-away runs). */
@@ -125,20 +135,25 @@ export async function openPostgres(url: string, options: OpenOptions): Promise<D
     client.release();
   }
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
-  return database("postgresql", prisma, {
-    async ping() {
-      try {
-        await pool.query("SELECT 1");
-        return true;
-      } catch {
-        return false;
-      }
+  return database(
+    "postgresql",
+    prisma,
+    {
+      async ping() {
+        try {
+          await pool.query("SELECT 1");
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      async close() {
+        await prisma.$disconnect();
+        await pool.end();
+      },
     },
-    async close() {
-      await prisma.$disconnect();
-      await pool.end();
-    },
-  });
+    options.logger,
+  );
 }
 
 /** PostgreSQL when a URL is given, else the embedded PGlite in `dataDir`. */

@@ -1,4 +1,5 @@
 import type { WorkspaceId } from "../domain/workspace.js";
+import type { Logger } from "../logging/logger.js";
 import type { Repositories, Store, TransactionRepositories } from "../services/ports.js";
 import { PrismaChannelRepository } from "./channel-repository.js";
 import type { Client } from "./client.js";
@@ -29,8 +30,13 @@ function repositoriesOver(db: Client, cache: MandateCache): Repositories {
 }
 
 /** The services' view of one database: repositories, and `transaction(repos => …)` as the one unit of work. */
-export function createStore(prisma: PrismaClient): Store {
-  const cache = new MandateCache();
+export function createStore(prisma: PrismaClient, logger?: Logger): Store {
+  const cache = new MandateCache((versionId, error) =>
+    logger?.error(
+      { err: error, mandateVersion: versionId },
+      "a stored mandate version does not pass the mandate schema: its committee is left out until a valid version is imported",
+    ),
+  );
   return {
     ...repositoriesOver(prisma, cache),
     transaction<T>(work: (repos: TransactionRepositories) => Promise<T>): Promise<T> {

@@ -183,9 +183,13 @@ export function planningHorizon(today: CalendarDate): CalendarDate {
   return addDays(today, PLANNING_HORIZON_DAYS);
 }
 
-/** How far to plan a committee so that no row already stored lies beyond the plan (it would be removed). */
-export function planThrough(today: CalendarDate, stored: readonly Pick<Deadline, "dueDate">[]): CalendarDate {
-  return stored.reduce((last, d) => (d.dueDate > last ? d.dueDate : last), planningHorizon(today));
+/**
+ * How far to plan a committee's recurring duties: the horizon, or further if an occurrence is
+ * already stored beyond it (a plan ending before it would remove it). Deadlines written in the
+ * mandate are planned whatever their date, so one years away does not stretch the recurring plan.
+ */
+export function planThrough(today: CalendarDate, stored: readonly Pick<Deadline, "dueDate" | "source">[]): CalendarDate {
+  return stored.filter((d) => d.source === "obligation").reduce((last, d) => (d.dueDate > last ? d.dueDate : last), planningHorizon(today));
 }
 
 export const TITLE_MAX_LENGTH = 200;

@@ -29,7 +29,18 @@ export class Scheduler {
 
   add(job: Job): void {
     const log = this.logger.child({ job: job.name });
-    const task = createTask(job.schedule, () => this.runOnce(job, log), { name: job.name, noOverlap: true, timezone: "UTC" });
+    const task = createTask(job.schedule, () => this.runOnce(job, log), {
+      name: job.name,
+      noOverlap: true,
+      timezone: "UTC",
+      // node-cron's own warnings (a missed or overlapping tick) in our log, not on the console.
+      logger: {
+        debug: (message) => log.debug({}, String(message)),
+        info: (message) => log.info({}, message),
+        warn: (message) => log.warn({}, message),
+        error: (message, err) => log.error({ err: err ?? message }, String(message)),
+      },
+    });
     this.tasks.push(task);
   }
 

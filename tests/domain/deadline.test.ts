@@ -478,11 +478,20 @@ describe("planningHorizon", () => {
 
 describe("planThrough", () => {
   it("is the horizon when nothing stored lies beyond it", () => {
-    expect(planThrough("2026-11-23", [{ dueDate: "2027-06-30" }])).toBe("2027-12-28");
+    expect(planThrough("2026-11-23", [{ dueDate: "2027-06-30", source: "obligation" }])).toBe("2027-12-28");
   });
 
-  it("reaches the latest row already stored, so a plan never removes a row only for lying far ahead", () => {
-    expect(planThrough("2026-11-23", [{ dueDate: "2027-06-30" }, { dueDate: "2028-06-30" }])).toBe("2028-06-30");
+  it("reaches the latest occurrence already stored, so a plan never removes a row only for lying far ahead", () => {
+    expect(
+      planThrough("2026-11-23", [
+        { dueDate: "2027-06-30", source: "obligation" },
+        { dueDate: "2028-06-30", source: "obligation" },
+      ]),
+    ).toBe("2028-06-30");
+  });
+
+  it("is not stretched by a deadline written in the mandate years away (those are planned whatever their date)", () => {
+    expect(planThrough("2026-11-23", [{ dueDate: "2031-12-31", source: "mandate_clause" }])).toBe("2027-12-28");
   });
 });
 

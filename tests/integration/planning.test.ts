@@ -17,6 +17,7 @@ import {
   addDaysTo,
   CHAIR,
   committeeId,
+  expectKind,
   importAll,
   MEMBER,
   NOW,
@@ -221,6 +222,19 @@ describe.each(databaseKinds())("deadline planning on $kind", ({ kind, available 
         expect(await plannedThrough(db)).toEqual({ ...everyCommittee("2028-03-02"), saerudvalg: "2028-03-01" });
         const after = await dump(db);
         expect(after.deadlines.filter((d) => d.committeeId === id)).toEqual(before.deadlines.filter((d) => d.committeeId === id));
+
+        // Reading goes on for everyone else: the committee is left out of the read path and reported once.
+        const readers = createServices(createStore(prisma, logger), logger);
+        for (let i = 0; i < 2; i++) {
+          const { reply } = await run(readers, "/mandat", "", MEMBER, { now: later });
+          expect(expectKind(reply, "committees").others.map((v) => v.committee.slug)).toEqual(
+            SLUGS.filter((slug) => slug !== "saerudvalg"),
+          );
+          expectKind((await run(readers, "/frist", "alle", MEMBER, { now: later })).reply, "deadlines");
+        }
+        expect(logger.at("error").filter((e) => e.msg.startsWith("a stored mandate version does not pass the mandate schema"))).toEqual([
+          expect.objectContaining({ fields: expect.objectContaining({ mandateVersion: version.id }) }),
+        ]);
 
         await prisma.mandateVersion.update({ where: { id: version.id }, data: { content: toJson(content) } });
         expect(await planner.planDeadlines({ now: later })).toEqual({ planned: 1, upToDate: SLUGS.length - 1, failed: 0 });
