@@ -3,7 +3,8 @@
 // directory. Compares what `npm start` runs now (compiled JavaScript: `node dist/src/main.js`, and
 // through npm itself) with running the TypeScript sources through tsx, as `npm start` did before.
 // Slack's Web API is the tests' local fake (auth.test answers at once); nothing leaves the machine.
-// Needs a current build (`npm run build`).
+// Needs a current build (`npm run build`). BENCH_BEFORE=<another checkout of this repository>
+// adds that checkout's own `npm start` (say, an earlier commit's) to the table, for before/after.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -15,10 +16,13 @@ import { SIGNING_SECRET } from "../tests/support/slack-request.js";
 
 const RUNS = Number(process.env.BENCH_ROUNDS ?? 5);
 
-const VARIANTS: { label: string; command: string[] }[] = [
+const VARIANTS: { label: string; command: string[]; cwd?: string }[] = [
   { label: "node dist/src/main.js (npm start runs this)", command: [process.execPath, "dist/src/main.js"] },
   { label: "npm start (npm, then the above)", command: ["npm", "start", "--silent"] },
   { label: "tsx src/main.ts (npm start before)", command: [path.join(ROOT, "node_modules", ".bin", "tsx"), "src/main.ts"] },
+  ...(process.env.BENCH_BEFORE
+    ? [{ label: "npm start in BENCH_BEFORE", command: ["npm", "start", "--silent"], cwd: process.env.BENCH_BEFORE }]
+    : []),
 ];
 
 function exited(child: ChildProcess): Promise<void> {
@@ -26,13 +30,13 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 /** Milliseconds from spawn to the first 200 of /healthz; the process is then stopped with SIGTERM. */
-async function timeToHealthy(command: string[], env: NodeJS.ProcessEnv): Promise<number> {
+async function timeToHealthy(command: string[], env: NodeJS.ProcessEnv, cwd = ROOT): Promise<number> {
   const port = await freePort();
   const started = performance.now();
   const [file, ...args] = command;
   if (!file) throw new Error("no command");
   const child = spawn(file, args, {
-    cwd: ROOT,
+    cwd,
     env: { ...env, PORT: String(port) },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
@@ -74,11 +78,11 @@ for (const variant of VARIANTS) {
     const scratch = await mkdtemp(path.join(tmpdir(), "mandat-start-"));
     const dataEnv = { ...env, DATA_DIR: path.join(scratch, "data") };
     // An existing directory: created (migrated, mandates imported) by one run first.
-    if (!fresh) await timeToHealthy(variant.command, dataEnv);
+    if (!fresh) await timeToHealthy(variant.command, dataEnv, variant.cwd);
     const times: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       if (fresh) await rm(dataEnv.DATA_DIR ?? "", { recursive: true, force: true });
-      times.push(await timeToHealthy(variant.command, dataEnv));
+      times.push(await timeToHealthy(variant.command, dataEnv, variant.cwd));
     }
     const row = [
       variant.label.padEnd(46),
