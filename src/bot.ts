@@ -60,9 +60,14 @@ async function lookUpInSlack(logger: Logger, slack: SlackServices | undefined, w
  * before serves the one workspace it knows and asks Slack again in the background; a bot that
  * never ran cannot know its workspace and stops, saying so.
  */
-async function identifyOrRemember(clients: WebClients, botToken: string, services: Services, logger: Logger): Promise<BotIdentity> {
+async function identifyOrRemember(
+  clients: WebClients,
+  botToken: string,
+  services: Services,
+  logger: Logger,
+): Promise<{ identity: BotIdentity; stopAsking: () => void }> {
   try {
-    return await identifyBot(clients, botToken);
+    return { identity: await identifyBot(clients, botToken), stopAsking: () => undefined };
   } catch (error) {
     if (error instanceof OperatorError) throw error;
     const known = await services.workspaces.served();
@@ -92,7 +97,7 @@ async function identifyOrRemember(clients: WebClients, botToken: string, service
         .catch(() => undefined);
     }, 30_000);
     retry.unref();
-    return identity;
+    return { identity, stopAsking: () => clearInterval(retry) };
   }
 }
 
@@ -115,8 +120,10 @@ export async function startBot({ env, db, logger, clock }: BotOptions): Promise<
   // Set once the bot can talk to Slack: a workspace installed later gets its channels and rosters looked up then.
   let slackServices: SlackServices | undefined;
   let auth: SlackAuth | undefined;
+  let stopAskingSlack: () => void = () => undefined;
   if (connection.mode === "single") {
-    const identity = await identifyOrRemember(clients, connection.botToken, services, logger);
+    const { identity, stopAsking } = await identifyOrRemember(clients, connection.botToken, services, logger);
+    stopAskingSlack = stopAsking;
     await services.workspaces.connected({ id: identity.teamId, name: identity.teamName }, clock());
     auth = { kind: "single", botToken: connection.botToken, identity };
   } else if (connection.mode === "distributed") {
@@ -209,6 +216,7 @@ export async function startBot({ env, db, logger, clock }: BotOptions): Promise<
     workspaceId,
     port,
     async stop() {
+      stopAskingSlack();
       await scheduler.stop();
       await slack.stop();
     },
