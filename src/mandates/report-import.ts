@@ -21,6 +21,7 @@ export function importReport(outcomes: ImportOutcome[]): string {
 
 /** The same, as log lines: one per file, a refused file as a warning with its problems. */
 export function logImport(logger: Logger, source: string, outcomes: ImportOutcome[]): void {
+  if (outcomes.length === 0) logger.info({ source }, `Mandates from ${source}: no mandate files (*.yaml, *.yml) found`);
   for (const o of outcomes) {
     const fields =
       o.status === "refused"

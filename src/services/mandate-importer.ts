@@ -3,7 +3,7 @@ import type { Mandate } from "../domain/mandate.js";
 import { rosterForVersion } from "../domain/roster.js";
 import type { WorkspaceId } from "../domain/workspace.js";
 import { contentHash } from "../mandates/content-hash.js";
-import { loadMandateFile, type MandateProblem, mandateFilesAt } from "../mandates/load-mandate-file.js";
+import { fileErrorMessage, loadMandateFile, type MandateProblem, mandateFilesAt } from "../mandates/load-mandate-file.js";
 import { planCommittee } from "./deadline-planner.js";
 import type { CommitteeColumns, Store } from "./ports.js";
 
@@ -34,6 +34,18 @@ function columnsOf(mandate: Mandate, slackChannelId: string | null): CommitteeCo
 }
 
 /**
+ * A file that passed every check and still could not be stored (the database refused it, or is
+ * gone): refused like any other, so one file never stops the others or the bot's start. The
+ * database's last line says why; the transaction stored nothing of it.
+ */
+function storeFailure(file: string, error: unknown): ImportOutcome {
+  // Prisma's message starts with where it was called and ends with what the database said.
+  const lines = (error instanceof Error ? error.message : String(error)).split("\n").map((l) => l.trim());
+  const reason = lines.filter((l) => l !== "").at(-1) ?? "unknown error";
+  return { file, status: "refused", problems: [{ path: "(database)", message: `could not be stored: ${reason}` }] };
+}
+
+/**
  * Mandate files → committees. A file is taken whole or refused whole: a refused file stores
  * nothing. A changed file adds a mandate version (older versions stay readable), replaces the
  * roster and re-plans the committee's deadlines, all in one transaction under the committee's
@@ -47,8 +59,8 @@ export class MandateImporter {
     let files: string[];
     try {
       files = await mandateFilesAt(target);
-    } catch {
-      return [{ file: target, status: "refused", problems: [{ path: "(file)", message: "no such file or directory" }] }];
+    } catch (error) {
+      return [{ file: target, status: "refused", problems: [{ path: "(directory)", message: fileErrorMessage(error, "directory") }] }];
     }
     const outcomes: ImportOutcome[] = [];
     const seen = new Map<string, string>();
@@ -80,7 +92,9 @@ export class MandateImporter {
         continue;
       }
       seen.set(key, file);
-      outcomes.push(await this.importMandate(file, loaded.mandate, workspaceId, options.now));
+      outcomes.push(
+        await this.importMandate(file, loaded.mandate, workspaceId, options.now).catch((error: unknown) => storeFailure(file, error)),
+      );
     }
     return outcomes;
   }

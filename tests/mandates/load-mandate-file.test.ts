@@ -1,0 +1,236 @@
+import { execFileSync } from "node:child_process";
+import { mkdir, mkdtemp, rm, symlink, truncate, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  fileErrorMessage,
+  loadMandateFile,
+  MAX_FILE_BYTES,
+  MAX_PROBLEMS,
+  mandateFilesAt,
+  parseMandateText,
+} from "../../src/mandates/load-mandate-file.js";
+
+/**
+ * Hostile, broken and unreadable mandate files, written for real to a temporary directory: each
+ * is refused with the file, the place and the problem, and nothing throws. (Tests run as root,
+ * where a file with permissions 000 still reads: unreadable files here are a directory named
+ * *.yaml, a dangling link, a pipe and a loop of links.)
+ */
+
+/** A small valid mandate, one field per line, so a test can change one line. */
+const good = [
+  "format: mandat/v1",
+  "slug: filprove",
+  "names: { da: Udvalget for filprøver }",
+  "language: da",
+  "time_zone: Europe/Copenhagen",
+  "country: DK",
+  "visibility: public",
+  'valid: { from: "2025-01-01" }',
+  "source: { title: Kommissorium, document: intet }",
+  "purpose: At prøve filer.",
+  "tasks:",
+  "  - id: proeve",
+  "    text: Prøve filer af.",
+  "members:",
+  "  - seat: formand",
+  "    role: chair",
+  "    title: Formand",
+  "obligations:",
+  "  - id: rapport",
+  "    title: Rapport",
+  "    owner: { seats: [formand] }",
+  "    every: { at_least: 1, per: year }",
+  "decisions: { rule: consensus }",
+  "",
+].join("\n");
+const PURPOSE_LINE = good.split("\n").findIndex((l) => l.startsWith("purpose:")) + 1;
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "mandat-files-"));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function write(name: string, content: string | Uint8Array): Promise<string> {
+  const file = path.join(dir, name);
+  await writeFile(file, content);
+  return file;
+}
+
+async function refusal(file: string) {
+  const result = await loadMandateFile(file);
+  if (result.ok) return expect.fail(`${file} was accepted`);
+  expect(result.file).toBe(file);
+  return result.problems;
+}
+
+/** Seven levels of nine aliases each: 9^7 ≈ 4.8 million strings from 400 bytes. */
+const BILLION_LAUGHS = [
+  'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]',
+  ..."bcdefg".split("").map((name, i) => {
+    const prev = "abcdefg"[i];
+    return `${name}: &${name} [${Array(9).fill(`*${prev}`).join(", ")}]`;
+  }),
+  "format: mandat/v1",
+  "",
+].join("\n");
+
+describe("loadMandateFile: hostile files are refused with the place and the problem", () => {
+  it("the good fixture loads (so the refusals below are the change's doing)", async () => {
+    const result = await loadMandateFile(await write("good.yaml", good));
+    expect(result.ok).toBe(true);
+  });
+
+  it("a YAML alias bomb (billion laughs): refused at once, nothing expanded", async () => {
+    const file = await write("bomb.yaml", BILLION_LAUGHS);
+    const started = performance.now();
+    const problems = await refusal(file);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(problems).toEqual([{ path: "(YAML)", message: expect.stringMatching(/aliases.*more than 100 times.*billion laughs/) }]);
+  });
+
+  it("a few aliases are fine: a mandate may share a block", async () => {
+    const shared = good.replace("owner: { seats: [formand] }", "owner: &formand { seats: [formand] }");
+    expect(shared).not.toBe(good);
+    const result = parseMandateText("shared.yaml", `${shared}\nx-unused: *formand\n`);
+    // The alias resolves; the schema then refuses the unknown key, not the alias.
+    expect(result).toMatchObject({ ok: false, problems: [{ path: "(top level)", message: expect.stringMatching(/x-unused/) }] });
+  });
+
+  it("a file over 1 MB: refused by its size, before it is read (a 20 GB sparse file costs nothing)", async () => {
+    const over = await write("large.yaml", `${good}\n# ${"x".repeat(MAX_FILE_BYTES)}\n`);
+    expect(await refusal(over)).toEqual([
+      { path: "(file)", message: expect.stringMatching(/^is \d+ bytes; a mandate file may hold at most 1048576 bytes \(1 MB\)$/) },
+    ]);
+    const huge = await write("huge.yaml", "");
+    await truncate(huge, 20 * 1024 ** 3);
+    const started = performance.now();
+    expect(await refusal(huge)).toEqual([
+      { path: "(file)", message: `is ${20 * 1024 ** 3} bytes; a mandate file may hold at most 1048576 bytes (1 MB)` },
+    ]);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it("exactly 1 MB is still read", async () => {
+    const padded = `${good}\n# `;
+    const file = await write("exact.yaml", `${padded}${"x".repeat(MAX_FILE_BYTES - Buffer.byteLength(padded) - 1)}\n`);
+    expect((await loadMandateFile(file)).ok).toBe(true);
+  });
+
+  it("bytes that are not UTF-8 (a Latin-1 'æ'): refused with the line, column and byte", async () => {
+    // ASCII but for one "æ", written as Latin-1 (one byte, 0xE6) where UTF-8 needs two.
+    const text = good.replaceAll("ø", "o").replace("purpose: ", "purpose: S\u00e6rlig ");
+    const file = await write("latin1.yaml", Buffer.from(text, "latin1"));
+    const byte = text.indexOf("\u00e6") + 1;
+    expect(await refusal(file)).toEqual([
+      { path: `line ${PURPOSE_LINE}, column 11 (byte ${byte})`, message: "is not UTF-8 text: save it as UTF-8" },
+    ]);
+  });
+
+  it("a UTF-8 byte-order mark is fine", async () => {
+    const file = await write("bom.yaml", `\ufeff${good}`);
+    expect((await loadMandateFile(file)).ok).toBe(true);
+  });
+
+  it("a NUL byte in the text: refused with its line and column", async () => {
+    const file = await write("nul.yaml", good.replace("purpose: ", "purpose: a\0b "));
+    expect(await refusal(file)).toEqual([
+      { path: `line ${PURPOSE_LINE}, column 11`, message: "a NUL character (\\0): this is not a text file" },
+    ]);
+  });
+
+  it('a NUL written as an escape ("\\0") in a double-quoted string: refused at the field', async () => {
+    const file = await write("nul-escape.yaml", good.replace(/^purpose: .*$/m, 'purpose: "Formål\\0med NUL"'));
+    expect(await refusal(file)).toEqual([{ path: "purpose", message: "contains a NUL character (\\0), which a mandate cannot hold" }]);
+  });
+
+  it('a lone surrogate written as an escape ("\\ud800"): refused at the field', async () => {
+    const text = good.replace("text: Prøve filer af.", 'text: "halv \\ud800 surrogat"');
+    expect(text).not.toBe(good);
+    const file = await write("surrogate.yaml", text);
+    expect(await refusal(file)).toEqual([
+      { path: "tasks[0].text", message: "contains a lone surrogate (\\ud800), which is not a Unicode character" },
+    ]);
+  });
+
+  it('a surrogate pair written as escapes ("\\ud83d\\ude00") is one character and fine', async () => {
+    const file = await write("emoji.yaml", good.replace(/^purpose: .*$/m, 'purpose: "Smil \\ud83d\\ude00"'));
+    expect((await loadMandateFile(file)).ok).toBe(true);
+  });
+
+  it("nesting too deep to follow: refused, not a crash", () => {
+    const result = parseMandateText("deep.yaml", `format: ${"[".repeat(200_000)}${"]".repeat(200_000)}\n`);
+    expect(result).toMatchObject({ ok: false, problems: [{ message: "nests too deeply to be read" }] });
+  });
+
+  it("thousands of bad entries: at most MAX_PROBLEMS problems, the last one counting the rest", () => {
+    const tasks = Array.from({ length: 500 }, (_, i) => `  - { id: "Bad Id ${i}", text: x }`).join("\n");
+    const result = parseMandateText("many.yaml", good.replace("tasks:\n  - id: proeve\n    text: Prøve filer af.\n", `tasks:\n${tasks}\n`));
+    if (result.ok) return expect.fail("accepted");
+    expect(result.problems).toHaveLength(MAX_PROBLEMS);
+    expect(result.problems.at(-1)).toEqual({ path: "(file)", message: expect.stringMatching(/^and \d+ more problems$/) });
+  });
+
+  it("a directory named *.yaml", async () => {
+    const sub = path.join(dir, "folder.yaml");
+    await mkdir(sub);
+    expect(await refusal(sub)).toEqual([{ path: "(file)", message: "is a directory, not a mandate file" }]);
+  });
+
+  it("a dangling symbolic link", async () => {
+    const link = path.join(dir, "dangling.yaml");
+    await symlink(path.join(dir, "gone.yaml"), link);
+    expect(await refusal(link)).toEqual([{ path: "(file)", message: "is a symbolic link to a file that does not exist" }]);
+  });
+
+  it("a named pipe (reading it would wait forever)", async () => {
+    const fifo = path.join(dir, "pipe.yaml");
+    execFileSync("mkfifo", [fifo]);
+    expect(await refusal(fifo)).toEqual([{ path: "(file)", message: "is not a regular file (a pipe, socket or device)" }]);
+  });
+
+  it("a loop of symbolic links", async () => {
+    const a = path.join(dir, "loop-a.yaml");
+    const b = path.join(dir, "loop-b.yaml");
+    await symlink(b, a);
+    await symlink(a, b);
+    expect(await refusal(a)).toEqual([{ path: "(file)", message: "is a loop of symbolic links" }]);
+  });
+
+  it("a file that does not exist", async () => {
+    expect(await refusal(path.join(dir, "never.yaml"))).toEqual([{ path: "(file)", message: "the file does not exist" }]);
+  });
+});
+
+describe("mandateFilesAt: a directory that cannot be listed throws the file-system error, which fileErrorMessage words", () => {
+  it("a loop of directory links: ELOOP", async () => {
+    const a = path.join(dir, "dir-loop-a");
+    const b = path.join(dir, "dir-loop-b");
+    await symlink(b, a);
+    await symlink(a, b);
+    const error = await mandateFilesAt(a).catch((e: unknown) => e);
+    expect((error as NodeJS.ErrnoException).code).toBe("ELOOP");
+    expect(fileErrorMessage(error, "directory")).toBe("is a loop of symbolic links");
+  });
+
+  it.each([
+    ["ENOENT", "file", "the file does not exist"],
+    ["ENOENT", "directory", "no such file or directory"],
+    ["EACCES", "file", "the file cannot be read: permission denied"],
+    ["EACCES", "directory", "the directory cannot be listed: permission denied"],
+    ["EPERM", "directory", "the directory cannot be listed: permission denied"],
+    ["EISDIR", "file", "is a directory, not a mandate file"],
+    ["ENOTDIR", "directory", "a part of the path is not a directory"],
+    ["ELOOP", "directory", "is a loop of symbolic links"],
+    ["EIO", "file", "the file cannot be read (EIO)"],
+    ["EMFILE", "directory", "the directory cannot be listed (EMFILE)"],
+  ] as const)("%s reading a %s: %s", (code, what, words) => {
+    const error = Object.assign(new Error(`${code}: at /some/path`), { code });
+    expect(fileErrorMessage(error, what)).toBe(words);
+  });
+});
