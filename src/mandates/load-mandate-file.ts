@@ -241,12 +241,28 @@ const MANDATE_FILE = /\.ya?ml$/i;
 
 /**
  * The mandate files at `target`: the file itself, or the *.yaml / *.yml entries of a directory,
- * sorted. Entries are listed by name only; each is checked when it is read. Throws the
- * file-system error when `target` cannot be found or listed (see fileErrorMessage).
+ * sorted. Entries are listed by name only; each is checked when it is read. When `target` cannot
+ * be found (`(file)`) or listed (`(directory)`), the problem says why.
  */
+export async function listMandateFiles(target: string): Promise<{ ok: true; files: string[] } | { ok: false; problem: MandateProblem }> {
+  let isDirectory: boolean;
+  try {
+    isDirectory = (await stat(target)).isDirectory();
+  } catch (error) {
+    return { ok: false, problem: { path: "(file)", message: fileErrorMessage(error, "directory") } };
+  }
+  if (!isDirectory) return { ok: true, files: [target] };
+  try {
+    const names = (await readdir(target)).filter((name) => MANDATE_FILE.test(name)).sort();
+    return { ok: true, files: names.map((name) => path.join(target, name)) };
+  } catch (error) {
+    return { ok: false, problem: { path: "(directory)", message: fileErrorMessage(error, "directory") } };
+  }
+}
+
+/** listMandateFiles for callers that only want the names; throws when there are none to be had. */
 export async function mandateFilesAt(target: string): Promise<string[]> {
-  const info = await stat(target);
-  if (!info.isDirectory()) return [target];
-  const names = (await readdir(target)).filter((name) => MANDATE_FILE.test(name)).sort();
-  return names.map((name) => path.join(target, name));
+  const listed = await listMandateFiles(target);
+  if (!listed.ok) throw new Error(`${target}: ${listed.problem.message}`);
+  return listed.files;
 }

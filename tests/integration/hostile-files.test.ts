@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prismaOf } from "../../src/db/connect.js";
 import { importReport } from "../../src/mandates/report-import.js";
 import { databaseKinds } from "../support/database.js";
-import { HOSTILE_FILES, smallMandate, writeHostileDirectory } from "../support/hostile-mandates.js";
+import { HOSTILE_FILES, writeHostileDirectory } from "../support/hostile-mandates.js";
+import { smallMandate } from "../support/small-mandate.js";
 import { NOW, rowCounts, TEAM, useDatabase } from "./helpers.js";
 
 /**
@@ -82,13 +83,13 @@ describe.each(databaseKinds())("hostile mandate files on $kind", ({ kind, availa
       }
     });
 
-    it("a directory that cannot be listed (a loop of links) is refused as a directory, and nothing throws", async () => {
+    it("a directory that cannot be listed (a loop of links) is refused, saying why, and nothing throws", async () => {
       const a = path.join(scratch, `loop-a-${kind}`);
       const b = path.join(scratch, `loop-b-${kind}`);
       await symlink(b, a);
       await symlink(a, b);
       expect(await harness().services.importer.importPath(a, at)).toEqual([
-        { file: a, status: "refused", problems: [{ path: "(directory)", message: "is a loop of symbolic links" }] },
+        { file: a, status: "refused", problems: [{ path: "(file)", message: "is a loop of symbolic links" }] },
       ]);
     });
   });

@@ -1,22 +1,26 @@
 import { execFileSync } from "node:child_process";
-import { mkdir, mkdtemp, rm, symlink, truncate, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, rm, symlink, truncate, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   fileErrorMessage,
+  listMandateFiles,
   loadMandateFile,
   MAX_FILE_BYTES,
   MAX_PROBLEMS,
   mandateFilesAt,
   parseMandateText,
 } from "../../src/mandates/load-mandate-file.js";
+import { ROOT } from "../support/paths.js";
 
 /**
  * Hostile, broken and unreadable mandate files, written for real to a temporary directory: each
  * is refused with the file, the place and the problem, and nothing throws. (Tests run as root,
  * where a file with permissions 000 still reads: unreadable files here are a directory named
- * *.yaml, a dangling link, a pipe and a loop of links.)
+ * *.yaml, a dangling link, a pipe and a loop of links, and permissions 000 are tried by a child
+ * process running as "nobody".)
  */
 
 /** A small valid mandate, one field per line, so a test can change one line. */
@@ -207,15 +211,57 @@ describe("loadMandateFile: hostile files are refused with the place and the prob
   });
 });
 
-describe("mandateFilesAt: a directory that cannot be listed throws the file-system error, which fileErrorMessage words", () => {
+describe("listMandateFiles and fileErrorMessage: a path that cannot be found or listed says why", () => {
   it("a loop of directory links: ELOOP", async () => {
     const a = path.join(dir, "dir-loop-a");
     const b = path.join(dir, "dir-loop-b");
     await symlink(b, a);
     await symlink(a, b);
-    const error = await mandateFilesAt(a).catch((e: unknown) => e);
-    expect((error as NodeJS.ErrnoException).code).toBe("ELOOP");
-    expect(fileErrorMessage(error, "directory")).toBe("is a loop of symbolic links");
+    expect(await listMandateFiles(a)).toEqual({ ok: false, problem: { path: "(file)", message: "is a loop of symbolic links" } });
+    await expect(mandateFilesAt(a)).rejects.toThrow(`${a}: is a loop of symbolic links`);
+  });
+
+  it("a directory lists its *.yaml and *.yml entries, sorted; a file lists itself", async () => {
+    const sub = path.join(dir, "listing");
+    await mkdir(sub);
+    for (const name of ["b.yml", "a.yaml", "c.YAML", "notes.txt", "d.yaml.bak"]) await writeFile(path.join(sub, name), "");
+    expect(await listMandateFiles(sub)).toEqual({ ok: true, files: ["a.yaml", "b.yml", "c.YAML"].map((n) => path.join(sub, n)) });
+    expect(await listMandateFiles(path.join(sub, "notes.txt"))).toEqual({ ok: true, files: [path.join(sub, "notes.txt")] });
+  });
+
+  it("permissions 000 on a file and on a directory, read by an unprivileged user (as root, 000 still reads)", async () => {
+    const place = path.join(dir, "locked");
+    await mkdir(place);
+    await chmod(dir, 0o755);
+    await chmod(place, 0o755);
+    const lockedFile = path.join(place, "locked.yaml");
+    await writeFile(lockedFile, good);
+    await chmod(lockedFile, 0o000);
+    const lockedDir = path.join(place, "locked-dir");
+    await mkdir(lockedDir);
+    await chmod(lockedDir, 0o000);
+    const probe = path.join(place, "probe.mts");
+    const source = pathToFileURL(path.join(ROOT, "src", "mandates", "load-mandate-file.ts")).href;
+    await writeFile(
+      probe,
+      [
+        `import { listMandateFiles, loadMandateFile } from ${JSON.stringify(source)};`,
+        "const [file, directory] = process.argv.slice(2);",
+        "console.log(JSON.stringify({ file: await loadMandateFile(file), directory: await listMandateFiles(directory) }));",
+      ].join("\n"),
+    );
+    await chmod(probe, 0o644);
+    // "nobody" when the tests run as root; as anyone else, 000 already keeps them out.
+    const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const out = execFileSync(process.execPath, ["--import", "tsx", probe, lockedFile, lockedDir], {
+      cwd: ROOT,
+      encoding: "utf8",
+      ...asNobody,
+    });
+    expect(JSON.parse(out)).toEqual({
+      file: { ok: false, file: lockedFile, problems: [{ path: "(file)", message: "the file cannot be read: permission denied" }] },
+      directory: { ok: false, problem: { path: "(directory)", message: "the directory cannot be listed: permission denied" } },
+    });
   });
 
   it.each([

@@ -61,7 +61,7 @@ describe("starting with hostile files in MANDATES_DIR", () => {
       const res = await postSigned(bot.eventsUrl, slashCommandForm({ command: "/mandat", text: "" }));
       expect(res.status).toBe(200);
       expect(logger.at("warn").map((e) => e.msg)).toContainEqual(
-        `Mandates from ${a}: ${a}: refused, nothing of it was stored\n  (directory): is a loop of symbolic links`,
+        `Mandates from ${a}: ${a}: refused, nothing of it was stored\n  (file): is a loop of symbolic links`,
       );
     } finally {
       await bot.stop();

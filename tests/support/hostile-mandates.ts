@@ -2,27 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdir, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { MAX_FILE_BYTES } from "../../src/mandates/load-mandate-file.js";
-
-/** A small valid public mandate with slug `slug`, one field per line. */
-export function smallMandate(slug: string, extra: { purpose?: string; shortName?: string } = {}): string {
-  return [
-    "format: mandat/v1",
-    `slug: ${slug}`,
-    `names: { da: Udvalget ${slug} }`,
-    ...(extra.shortName ? [`short_name: ${extra.shortName}`] : []),
-    "language: da",
-    "time_zone: Europe/Copenhagen",
-    "country: DK",
-    "visibility: public",
-    'valid: { from: "2025-01-01" }',
-    "source: { title: Kommissorium, document: intet }",
-    `purpose: ${extra.purpose ?? "At prøve filer."}`,
-    "tasks: [{ id: proeve, text: Prøve filer af. }]",
-    "members: [{ seat: formand, role: chair, title: Formand }]",
-    "decisions: { rule: consensus }",
-    "",
-  ].join("\n");
-}
+import { smallMandate } from "./small-mandate.js";
 
 /** What a hostile directory holds, by file name: each bad file's expected problem (path and message). */
 export const HOSTILE_FILES: Record<string, { path: string | RegExp; message: string | RegExp }> = {
