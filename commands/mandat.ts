@@ -87,7 +87,7 @@ export const mandat: SlashCommand<MandatInput> = {
           const [nextDeadline] = older ? [] : await deadlines.list([current], "upcoming", context.now);
           return { ...shown, section: "summary", nextDeadline };
         }
-        if (input.section === "history") return { ...shown, section: "history", versions: await directory.versions(current.committee) };
+        if (input.section === "history") return { ...shown, section: "history", versions: await directory.versions(current) };
         return { ...shown, section: input.section };
       }
     }

@@ -13,7 +13,8 @@ export interface ErrorParamsByCode {
   unknown_committee: { query: string };
   ambiguous_committee: { query: string; candidates: string[] };
   unknown_section: { word: string };
-  unknown_version: { committee: string; version: number; latest: number };
+  /** `versions`: the version numbers the caller may see. */
+  unknown_version: { committee: string; version: number; versions: number[] };
   search_needs_words: None;
   not_a_date: { input: string };
   no_such_day: { input: string };

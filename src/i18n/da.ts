@@ -1,5 +1,5 @@
 import type { ErrorMessages, Messages } from "./en.js";
-import { codeList, formatDate } from "./format.js";
+import { codeList, formatDate, numberRanges } from "./format.js";
 
 /** Dansk. */
 export const da: Messages = {
@@ -199,7 +199,8 @@ export const da: Messages = {
     ambiguous_committee: (p) => `“${p.query}” passer på flere udvalg: ${codeList(p.candidates)}. Skriv et af navnene.`,
     unknown_section: (p) =>
       `Der er ingen del, der hedder “${p.word}”. Prøv formål, opgaver, medlemmer, møder, rapportering, beslutninger, finansiering eller historik.`,
-    unknown_version: (p) => `${p.committee} har ingen version ${p.version}; versionerne er 1 til ${p.latest}.`,
+    unknown_version: (p) =>
+      `${p.committee} har ingen version ${p.version}; ${p.versions.length === 1 ? `den eneste version er ${p.versions[0]}` : `versionerne er ${numberRanges(p.versions)}`}.`,
     search_needs_words: () => "Skriv, hvad der skal søges efter, fx `/mandat søg budget`.",
     not_a_date: (p) => `“${p.input}” er ikke en dato. Skriv fx 2025-03-31, 31.3.2025 eller 31. marts 2025.`,
     no_such_day: (p) => `“${p.input}” er ikke en dag i kalenderen. Tjek dag og måned.`,

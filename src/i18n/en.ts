@@ -1,5 +1,5 @@
 import type { ErrorCode, ErrorParamsByCode } from "../domain/errors.js";
-import { codeList, formatDate } from "./format.js";
+import { codeList, formatDate, numberRanges } from "./format.js";
 
 /** One message per error code, typed by that code's parameters. */
 export type ErrorMessages = { [C in ErrorCode]: (params: ErrorParamsByCode[C]) => string };
@@ -212,7 +212,8 @@ export const en = {
     ambiguous_committee: (p) => `“${p.query}” fits several committees: ${codeList(p.candidates)}. Type one of those names.`,
     unknown_section: (p) =>
       `There is no part called “${p.word}”. Try purpose, tasks, members, meetings, reporting, decisions, funding or history.`,
-    unknown_version: (p) => `${p.committee} has no version ${p.version}; the versions are 1 to ${p.latest}.`,
+    unknown_version: (p) =>
+      `${p.committee} has no version ${p.version}; ${p.versions.length === 1 ? `its only version is ${p.versions[0]}` : `its versions are ${numberRanges(p.versions)}`}.`,
     search_needs_words: () => "Type what to search for, e.g. `/mandat search budget`.",
     not_a_date: (p) => `“${p.input}” is not a date. Type e.g. 2025-03-31, 31.3.2025 or 31 March 2025.`,
     no_such_day: (p) => `“${p.input}” is not a day in the calendar. Check the day and month.`,

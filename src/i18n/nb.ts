@@ -1,5 +1,5 @@
 import type { ErrorMessages, Messages } from "./en.js";
-import { codeList, formatDate } from "./format.js";
+import { codeList, formatDate, numberRanges } from "./format.js";
 
 /** Norsk bokmål. */
 export const nb: Messages = {
@@ -199,7 +199,8 @@ export const nb: Messages = {
     ambiguous_committee: (p) => `“${p.query}” passer på flere utvalg: ${codeList(p.candidates)}. Skriv ett av navnene.`,
     unknown_section: (p) =>
       `Det finnes ingen del som heter “${p.word}”. Prøv formål, oppgaver, medlemmer, møter, rapportering, beslutninger, finansiering eller historikk.`,
-    unknown_version: (p) => `${p.committee} har ingen versjon ${p.version}; versjonene er 1 til ${p.latest}.`,
+    unknown_version: (p) =>
+      `${p.committee} har ingen versjon ${p.version}; ${p.versions.length === 1 ? `den eneste versjonen er ${p.versions[0]}` : `versjonene er ${numberRanges(p.versions)}`}.`,
     search_needs_words: () => "Skriv hva du vil søke etter, f.eks. `/mandat søk budsjett`.",
     not_a_date: (p) => `“${p.input}” er ikke en dato. Skriv f.eks. 2025-03-31, 31.3.2025 eller 31. mars 2025.`,
     no_such_day: (p) => `“${p.input}” er ikke en dag i kalenderen. Sjekk dag og måned.`,

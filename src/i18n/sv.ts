@@ -1,5 +1,5 @@
 import type { ErrorMessages, Messages } from "./en.js";
-import { codeList, formatDate } from "./format.js";
+import { codeList, formatDate, numberRanges } from "./format.js";
 
 /** Svenska. */
 export const sv: Messages = {
@@ -199,7 +199,8 @@ export const sv: Messages = {
     ambiguous_committee: (p) => `”${p.query}” passar flera grupper: ${codeList(p.candidates)}. Skriv ett av namnen.`,
     unknown_section: (p) =>
       `Det finns ingen del som heter ”${p.word}”. Prova syfte, uppgifter, ledamöter, möten, redovisning, beslut, finansiering eller historik.`,
-    unknown_version: (p) => `${p.committee} har ingen version ${p.version}; versionerna är 1 till ${p.latest}.`,
+    unknown_version: (p) =>
+      `${p.committee} har ingen version ${p.version}; ${p.versions.length === 1 ? `den enda versionen är ${p.versions[0]}` : `versionerna är ${numberRanges(p.versions)}`}.`,
     search_needs_words: () => "Skriv vad du vill söka efter, t.ex. `/mandat sök budget`.",
     not_a_date: (p) => `”${p.input}” är inte ett datum. Skriv t.ex. 2025-03-31, 31.3.2025 eller 31 mars 2025.`,
     no_such_day: (p) => `”${p.input}” är ingen dag i kalendern. Kontrollera dag och månad.`,

@@ -1,4 +1,4 @@
-import { canEditDeadlines } from "../domain/access.js";
+import { canEditDeadlines, deadlineOpenToPublic } from "../domain/access.js";
 import { type CalendarDate, dateInZone } from "../domain/calendar-date.js";
 import { type Caller, callerLabel } from "../domain/caller.js";
 import type { Committee } from "../domain/committee.js";
@@ -43,9 +43,13 @@ export class DeadlineService {
   /** The deadlines of `scope` as they stood at `now`, soonest first. */
   async list(scope: VisibleCommittee[], listing: DeadlineListing, now: Date): Promise<DeadlineView[]> {
     const byId = new Map(scope.map((v) => [v.committee.id, v.committee]));
-    const rows = await this.deadlines.forCommittees([...byId.keys()]);
+    const [rows, publicSince] = await Promise.all([
+      this.deadlines.forCommittees([...byId.keys()]),
+      this.directory.publicRecordSince(scope),
+    ]);
     return rows
       .filter((d) => d.source !== "manual" || d.createdAt <= now)
+      .filter((d) => deadlineOpenToPublic(d, publicSince.get(d.committeeId)))
       .flatMap((deadline) => {
         const committee = byId.get(deadline.committeeId);
         if (!committee) return [];
@@ -93,6 +97,8 @@ export class DeadlineService {
     // A deadline of a committee the caller cannot see (another workspace, members only) does not exist for them.
     const visible = deadline && (await this.directory.visibleTo(caller)).find((v) => v.committee.id === deadline.committeeId);
     if (!deadline || !visible) throw new MandatError("unknown_deadline", { id });
+    const since = (await this.directory.publicRecordSince([visible])).get(visible.committee.id);
+    if (!deadlineOpenToPublic(deadline, since)) throw new MandatError("unknown_deadline", { id });
     const language = visible.committee.mandate.language;
     if (!canEditDeadlines(visible.roles)) {
       throw new MandatError("not_allowed_to_edit_deadlines", { committee: visible.committee.slug }, { language });

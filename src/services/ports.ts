@@ -25,6 +25,8 @@ export interface CommitteeRepository {
   byId(id: number): Promise<Committee | undefined>;
   /** Every version of a committee's mandate, newest first. */
   versions(committeeId: number): Promise<MandateVersionInfo[]>;
+  /** The same for several committees at once (every id asked for is a key). */
+  versionsOf(committeeIds: number[]): Promise<Map<number, MandateVersionInfo[]>>;
   /** The committee as it stood in mandate version `number` (its current access rules kept). */
   atVersion(committee: Committee, number: number): Promise<Committee | undefined>;
   /** The roles the caller holds, per committee id, in the caller's workspace. */

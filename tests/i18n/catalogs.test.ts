@@ -135,7 +135,7 @@ const SAMPLE_PARAMS: { [C in ErrorCode]: ErrorParamsByCode[C] } = {
   unknown_committee: { query: "qq-query" },
   ambiguous_committee: { query: "qq-query", candidates: ["cand-one", "cand-two"] },
   unknown_section: { word: "ww-word" },
-  unknown_version: { committee: "cc-committee", version: 7963, latest: 7993 },
+  unknown_version: { committee: "cc-committee", version: 7963, versions: [7991, 7993] },
   search_needs_words: {},
   not_a_date: { input: "ii-input" },
   no_such_day: { input: "ii-input" },
