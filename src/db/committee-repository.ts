@@ -29,6 +29,10 @@ export class PrismaCommitteeRepository implements CommitteeRepository {
     return this.committees({});
   }
 
+  count(): Promise<number> {
+    return this.db.committee.count();
+  }
+
   async forPlanning(): Promise<CommitteeToPlan[]> {
     const rows = await this.db.committee.findMany({
       orderBy: [{ slug: "asc" }, { workspaceId: "asc" }],

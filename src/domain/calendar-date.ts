@@ -8,6 +8,23 @@ import { z } from "zod";
 export const CalendarDate = z.iso.date({ error: "must be a date written YYYY-MM-DD, e.g. 2025-03-31" });
 export type CalendarDate = z.infer<typeof CalendarDate>;
 
+/**
+ * The years a date a person writes may fall in: mandate files, `/frist … new <date>`, the CLI's
+ * `--now`. Funding years had these bounds already. "0001-01-01" and "9999-12-31" are typos or
+ * probes, not mandates, and a duty "since 0001" would be planned over two thousand years.
+ */
+export const EARLIEST_YEAR = 1900;
+export const LATEST_YEAR = 2200;
+
+export function isYearInRange(year: number): boolean {
+  return Number.isInteger(year) && year >= EARLIEST_YEAR && year <= LATEST_YEAR;
+}
+
+/** A calendar date written by a person: YYYY-MM-DD, a day that exists, in EARLIEST_YEAR–LATEST_YEAR. */
+export const WrittenDate = CalendarDate.refine((date) => isYearInRange(yearOf(date)), {
+  error: `must be a date in the years ${EARLIEST_YEAR}–${LATEST_YEAR}`,
+});
+
 /** The calendar date an instant falls on in a zone. */
 export function dateInZone(instant: Date, zone: string): CalendarDate {
   const local = DateTime.fromJSDate(instant, { zone });

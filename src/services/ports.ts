@@ -17,6 +17,8 @@ export interface CommitteeRepository {
   inWorkspace(workspaceId: WorkspaceId): Promise<Committee[]>;
   /** Every committee of every workspace. */
   all(): Promise<Committee[]>;
+  /** How many committees there are, in every workspace. */
+  count(): Promise<number>;
   /**
    * Every committee of every workspace as planning walks them: without its mandate (read under
    * the committee's lock), so one whose stored mandate no longer parses cannot stop the walk.
