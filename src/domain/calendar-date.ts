@@ -42,6 +42,11 @@ export function addDays(date: CalendarDate, days: number): CalendarDate {
   return DateTime.fromISO(date, { zone: "utc" }).plus({ days }).toISODate() as CalendarDate;
 }
 
+/** The same day `years` later (earlier when negative); 29 February becomes 28 February in a common year. */
+export function addYears(date: CalendarDate, years: number): CalendarDate {
+  return DateTime.fromISO(date, { zone: "utc" }).plus({ years }).toISODate() as CalendarDate;
+}
+
 /** The first instant after the local day `date` in `zone`: when a deadline on that date passes. */
 export function endOfLocalDay(date: CalendarDate, zone: string): Date {
   return DateTime.fromISO(date, { zone }).plus({ days: 1 }).startOf("day").toJSDate();

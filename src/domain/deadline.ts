@@ -1,4 +1,4 @@
-import { addDays, type CalendarDate, dateInZone, daysBetween } from "./calendar-date.js";
+import { addDays, addYears, type CalendarDate, dateInZone, daysBetween } from "./calendar-date.js";
 import { MandatError } from "./errors.js";
 import type { Language } from "./language.js";
 import type { FixedDeadline, Mandate, Obligation, Owner } from "./mandate.js";
@@ -76,8 +76,17 @@ export function occurrenceKey(obligation: Pick<Obligation, "id">, due: CalendarD
   return `obligation:${obligation.id}:${due}`;
 }
 
-/** The deadlines a mandate implies up to `through`: its fixed deadlines and every occurrence of its duties. */
-export function plannedDeadlines(mandate: Mandate, through: CalendarDate): PlannedDeadline[] {
+/**
+ * The days deadline rows are planned for: recurring duties only inside it (fixed deadlines
+ * written in the mandate whatever their date: there are at most MAX_DEADLINES of them).
+ */
+export interface PlanningWindow {
+  from: CalendarDate;
+  through: CalendarDate;
+}
+
+/** The deadlines a mandate implies inside `window`: its fixed deadlines and every occurrence of its duties there. */
+export function plannedDeadlines(mandate: Mandate, window: PlanningWindow): PlannedDeadline[] {
   const fixed = (mandate.deadlines ?? []).map<PlannedDeadline>((d) => ({
     source: "mandate_clause",
     sourceKey: fixedDeadlineKey(d),
@@ -87,19 +96,37 @@ export function plannedDeadlines(mandate: Mandate, through: CalendarDate): Plann
     clause: d.clause ?? null,
     dueDate: d.due,
   }));
-  const window: DateWindow = { from: mandate.valid.from, to: through };
+  const dates: DateWindow = { from: window.from, to: window.through };
   const recurring = (mandate.obligations ?? []).flatMap((o) =>
-    obligationDueDates(o, mandate, window).map<PlannedDeadline>((due) => ({
-      source: "obligation",
-      sourceKey: occurrenceKey(o, due),
-      title: o.title,
-      owner: o.owner,
-      recipient: o.to ?? null,
-      clause: o.clause ?? null,
-      dueDate: due,
-    })),
+    obligationDueDates(o, mandate, dates).map((due) => occurrence(o, due)),
   );
   return [...fixed, ...recurring];
+}
+
+function occurrence(o: Obligation, due: CalendarDate): PlannedDeadline {
+  return {
+    source: "obligation",
+    sourceKey: occurrenceKey(o, due),
+    title: o.title,
+    owner: o.owner,
+    recipient: o.to ?? null,
+    clause: o.clause ?? null,
+    dueDate: due,
+  };
+}
+
+/**
+ * The occurrence a stored row's key names (`obligation:<id>:<date>`), if the mandate still
+ * implies it: its duty is still there, applies on that day and falls due then. Undefined
+ * otherwise, and for any other kind of key.
+ */
+export function impliedOccurrence(mandate: Mandate, sourceKey: string): PlannedDeadline | undefined {
+  const match = /^obligation:([^:]+):(\d{4}-\d{2}-\d{2})$/.exec(sourceKey);
+  const [, id, date] = match ?? [];
+  const obligation = mandate.obligations?.find((o) => o.id === id);
+  if (!obligation || !date) return undefined;
+  const due = date as CalendarDate;
+  return obligationDueDates(obligation, mandate, { from: due, to: due }).includes(due) ? occurrence(obligation, due) : undefined;
 }
 
 /**
@@ -138,7 +165,7 @@ export interface DeadlineReconciliation {
  */
 export function reconcileDeadlines(
   planned: PlannedDeadline[],
-  stored: Pick<Deadline, "id" | "sourceKey" | "status" | "title" | "owner" | "recipient" | "clause" | "dueDate">[],
+  stored: readonly Pick<Deadline, "id" | "sourceKey" | "status" | "title" | "owner" | "recipient" | "clause" | "dueDate">[],
 ): DeadlineReconciliation {
   const byKey = new Map(stored.filter((d) => d.sourceKey).map((d) => [d.sourceKey as string, d]));
   const plannedKeys = new Set(planned.map((p) => p.sourceKey));
@@ -184,12 +211,46 @@ export function planningHorizon(today: CalendarDate): CalendarDate {
 }
 
 /**
+ * How far back recurring duties are planned: two years before today. A weekly duty "since 1980"
+ * makes some 160 rows, not 2 400, and `/frist all` still shows two years of record (missed,
+ * done, waived). Rows planned earlier stay (see planDeadlineRows).
+ */
+export const PLANNING_PAST_YEARS = 2;
+
+export function planningStart(today: CalendarDate): CalendarDate {
+  return addYears(today, -PLANNING_PAST_YEARS);
+}
+
+/**
  * How far to plan a committee's recurring duties: the horizon, or further if an occurrence is
  * already stored beyond it (a plan ending before it would remove it). Deadlines written in the
  * mandate are planned whatever their date, so one years away does not stretch the recurring plan.
  */
 export function planThrough(today: CalendarDate, stored: readonly Pick<Deadline, "dueDate" | "source">[]): CalendarDate {
   return stored.filter((d) => d.source === "obligation").reduce((last, d) => (d.dueDate > last ? d.dueDate : last), planningHorizon(today));
+}
+
+/** The window a plan made on `today` covers, given the rows already stored. */
+export function planningWindow(today: CalendarDate, stored: readonly Pick<Deadline, "dueDate" | "source">[]): PlanningWindow {
+  return { from: planningStart(today), through: planThrough(today, stored) };
+}
+
+type StoredRow = Parameters<typeof reconcileDeadlines>[1][number];
+
+/**
+ * The changes that bring a committee's stored rows in line with its mandate, planning recurring
+ * duties only inside `window`. A row before the window is judged by the mandate, not by the
+ * window: one the mandate still implies stays (and, while open, follows its title and owner);
+ * one it no longer implies goes, as it would have without a window. So the window moving on
+ * never removes a row, and a weekly duty since 1980 is never planned back to 1980.
+ */
+export function planDeadlineRows(mandate: Mandate, window: PlanningWindow, stored: readonly StoredRow[]): DeadlineReconciliation {
+  const planned = plannedDeadlines(mandate, window);
+  const inPlan = new Set(planned.map((p) => p.sourceKey));
+  const earlier = stored.flatMap((row) =>
+    row.sourceKey && row.dueDate < window.from && !inPlan.has(row.sourceKey) ? (impliedOccurrence(mandate, row.sourceKey) ?? []) : [],
+  );
+  return reconcileDeadlines([...planned, ...earlier], stored);
 }
 
 export const TITLE_MAX_LENGTH = 200;
