@@ -1,4 +1,4 @@
-import { dateInZone } from "../src/domain/calendar-date.js";
+import { dateInZone, EARLIEST_YEAR, LATEST_YEAR } from "../src/domain/calendar-date.js";
 import { parseDateInput } from "../src/domain/date-input.js";
 import type { DeadlineListing } from "../src/domain/deadline.js";
 import { MandatError } from "../src/domain/errors.js";
@@ -86,7 +86,11 @@ export const frist: SlashCommand<FristInput> = {
         const parsed = parseDateInput(input.dateAndTitle, dateInZone(now, target.committee.timeZone));
         if (!parsed.ok) {
           const typed = tokens(input.dateAndTitle).slice(0, 3).join(" ");
-          throw new MandatError(parsed.reason, { input: typed }, { language: target.committee.mandate.language });
+          const language = target.committee.mandate.language;
+          if (parsed.reason === "date_out_of_range") {
+            throw new MandatError("date_out_of_range", { input: typed, from: EARLIEST_YEAR, to: LATEST_YEAR }, { language });
+          }
+          throw new MandatError(parsed.reason, { input: typed }, { language });
         }
         const view = await deadlines.add(caller, target, { dueDate: parsed.date, title: parsed.rest }, now);
         return { kind: "deadline-changed", change: "added", view, language: replyLanguage(context, { committee: target.committee }) };

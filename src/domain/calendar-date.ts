@@ -21,9 +21,11 @@ export function isYearInRange(year: number): boolean {
 }
 
 /** A calendar date written by a person: YYYY-MM-DD, a day that exists, in EARLIEST_YEAR–LATEST_YEAR. */
-export const WrittenDate = CalendarDate.refine((date) => isYearInRange(yearOf(date)), {
-  error: `must be a date in the years ${EARLIEST_YEAR}–${LATEST_YEAR}`,
-});
+export const WrittenDate = z.iso
+  .date({ error: "must be a date written YYYY-MM-DD, e.g. 2025-03-31", abort: true })
+  .refine((date) => isYearInRange(yearOf(date)), {
+    error: `must be a date in the years ${EARLIEST_YEAR}–${LATEST_YEAR}`,
+  });
 
 /** The calendar date an instant falls on in a zone. */
 export function dateInZone(instant: Date, zone: string): CalendarDate {

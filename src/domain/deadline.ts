@@ -1,7 +1,17 @@
-import { addDays, addYears, type CalendarDate, dateInZone, daysBetween } from "./calendar-date.js";
+import {
+  addDays,
+  addYears,
+  type CalendarDate,
+  dateInZone,
+  daysBetween,
+  EARLIEST_YEAR,
+  isYearInRange,
+  LATEST_YEAR,
+  yearOf,
+} from "./calendar-date.js";
 import { MandatError } from "./errors.js";
 import type { Language } from "./language.js";
-import type { FixedDeadline, Mandate, Obligation, Owner } from "./mandate.js";
+import { type FixedDeadline, MANDATE_LIMITS, type Mandate, type Obligation, type Owner } from "./mandate.js";
 import { type DateWindow, nextDueDate, obligationDueDates, obligationPeriod } from "./obligation-schedule.js";
 
 export type DeadlineSource = "mandate_clause" | "obligation" | "manual";
@@ -97,9 +107,7 @@ export function plannedDeadlines(mandate: Mandate, window: PlanningWindow): Plan
     dueDate: d.due,
   }));
   const dates: DateWindow = { from: window.from, to: window.through };
-  const recurring = (mandate.obligations ?? []).flatMap((o) =>
-    obligationDueDates(o, mandate, dates).map((due) => occurrence(o, due)),
-  );
+  const recurring = (mandate.obligations ?? []).flatMap((o) => obligationDueDates(o, mandate, dates).map((due) => occurrence(o, due)));
   return [...fixed, ...recurring];
 }
 
@@ -253,11 +261,12 @@ export function planDeadlineRows(mandate: Mandate, window: PlanningWindow, store
   return reconcileDeadlines([...planned, ...earlier], stored);
 }
 
-export const TITLE_MAX_LENGTH = 200;
+/** The same limit as a title in a mandate file. */
+export const TITLE_MAX_LENGTH = MANDATE_LIMITS.title;
 
 /**
  * The rules for a deadline added by hand: a title of 1 to TITLE_MAX_LENGTH characters, and a
- * due date no earlier than the committee's today. Returns the title as stored; refusals are in
+ * due date no earlier than the committee's today and no later than LATEST_YEAR. Returns the title as stored; refusals are in
  * the committee's language.
  */
 export function checkManualDeadline(
@@ -269,5 +278,19 @@ export function checkManualDeadline(
   if (title === "") throw new MandatError("title_missing", {}, { language });
   if ([...title].length > TITLE_MAX_LENGTH) throw new MandatError("title_too_long", { max: TITLE_MAX_LENGTH }, { language });
   if (input.dueDate < today) throw new MandatError("date_in_past", { date: input.dueDate }, { language });
+  if (!isYearInRange(yearOf(input.dueDate))) {
+    throw new MandatError("date_out_of_range", { input: input.dueDate, from: EARLIEST_YEAR, to: LATEST_YEAR }, { language });
+  }
   return { title };
+}
+
+/** A waive reason is kept with the deadline and shown in every list of it. */
+export const REASON_MAX_LENGTH = 500;
+
+/** The rules for a waive reason: 1 to REASON_MAX_LENGTH characters. Returns the reason as stored. */
+export function checkWaiveReason(reason: string, id: number): string {
+  const trimmed = reason.trim();
+  if (trimmed === "") throw new MandatError("waive_reason_missing", { id });
+  if ([...trimmed].length > REASON_MAX_LENGTH) throw new MandatError("waive_reason_too_long", { max: REASON_MAX_LENGTH });
+  return trimmed;
 }

@@ -4,6 +4,7 @@ import { type Caller, callerLabel } from "../domain/caller.js";
 import type { Committee } from "../domain/committee.js";
 import {
   checkManualDeadline,
+  checkWaiveReason,
   closesOn,
   type Deadline,
   type DeadlineListing,
@@ -83,8 +84,7 @@ export class DeadlineService {
   }
 
   waive(caller: Caller, id: number, reason: string, now: Date): Promise<DeadlineView> {
-    if (reason.trim() === "") throw new MandatError("waive_reason_missing", { id });
-    return this.resolve(caller, id, { status: "waived", reason: reason.trim() }, now);
+    return this.resolve(caller, id, { status: "waived", reason: checkWaiveReason(reason, id) }, now);
   }
 
   private async resolve(

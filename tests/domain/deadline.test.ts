@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { CalendarDate } from "../../src/domain/calendar-date.js";
 import {
   checkManualDeadline,
+  checkWaiveReason,
   closesOn,
   type Deadline,
   type DeadlineState,
@@ -17,6 +18,7 @@ import {
   planningStart,
   planningWindow,
   planThrough,
+  REASON_MAX_LENGTH,
   reconcileDeadlines,
   TITLE_MAX_LENGTH,
   UPCOMING_DAYS,
@@ -514,8 +516,25 @@ describe("checkManualDeadline", () => {
     ["no title", { title: "   ", dueDate: "2027-01-01" }, "title_missing"],
     ["a title too long", { title: "x".repeat(TITLE_MAX_LENGTH + 1), dueDate: "2027-01-01" }, "title_too_long"],
     ["yesterday", { title: "I går", dueDate: "2026-11-22" }, "date_in_past"],
+    ["a day in 2201", { title: "Langt ude", dueDate: "2201-01-01" }, "date_out_of_range"],
+    ["9999-12-31", { title: "Langt ude", dueDate: "9999-12-31" }, "date_out_of_range"],
   ] as const)("refuses %s, in the committee's language", (_label, input, code) => {
     expect(() => checkManualDeadline(input, today, "sv")).toThrow(expect.objectContaining({ code, language: "sv" }));
+  });
+});
+
+describe("checkWaiveReason", () => {
+  it("keeps a reason of up to 500 characters, trimmed", () => {
+    expect(checkWaiveReason("  udsat  ", 7)).toBe("udsat");
+    expect(checkWaiveReason("x".repeat(REASON_MAX_LENGTH), 7)).toHaveLength(500);
+    expect(checkWaiveReason("😀".repeat(REASON_MAX_LENGTH), 7)).toHaveLength(1000);
+  });
+
+  it.each([
+    ["no reason", "  ", "waive_reason_missing", { id: 7 }],
+    ["a reason too long", "x".repeat(REASON_MAX_LENGTH + 1), "waive_reason_too_long", { max: 500 }],
+  ] as const)("refuses %s", (_label, reason, code, params) => {
+    expect(() => checkWaiveReason(reason, 7)).toThrow(expect.objectContaining({ code, params }));
   });
 });
 

@@ -139,6 +139,7 @@ const SAMPLE_PARAMS: { [C in ErrorCode]: ErrorParamsByCode[C] } = {
   search_needs_words: {},
   not_a_date: { input: "ii-input" },
   no_such_day: { input: "ii-input" },
+  date_out_of_range: { input: "ii-input", from: 7901, to: 7907 },
   date_in_past: { date: "2031-07-19" },
   title_missing: {},
   title_too_long: { max: 7919 },
@@ -147,6 +148,7 @@ const SAMPLE_PARAMS: { [C in ErrorCode]: ErrorParamsByCode[C] } = {
   not_allowed_to_edit_deadlines: { committee: "cc-committee" },
   deadline_already_resolved: { id: 7927, status: "done" },
   waive_reason_missing: { id: 7927 },
+  waive_reason_too_long: { max: 7919 },
   stale_button: {},
   internal: {},
 };

@@ -172,12 +172,18 @@ describe("loadMandateFile: hostile files are refused with the place and the prob
     expect(result).toMatchObject({ ok: false, problems: [{ message: "nests too deeply to be read" }] });
   });
 
-  it("thousands of bad entries: at most MAX_PROBLEMS problems, the last one counting the rest", () => {
-    const tasks = Array.from({ length: 500 }, (_, i) => `  - { id: "Bad Id ${i}", text: x }`).join("\n");
+  it("45 bad entries: at most MAX_PROBLEMS problems, the last one counting the rest", () => {
+    const tasks = Array.from({ length: 45 }, (_, i) => `  - { id: "Bad Id ${i}", text: x }`).join("\n");
     const result = parseMandateText("many.yaml", good.replace("tasks:\n  - id: proeve\n    text: Prøve filer af.\n", `tasks:\n${tasks}\n`));
     if (result.ok) return expect.fail("accepted");
     expect(result.problems).toHaveLength(MAX_PROBLEMS);
-    expect(result.problems.at(-1)).toEqual({ path: "(file)", message: expect.stringMatching(/^and \d+ more problems$/) });
+    expect(result.problems.at(-1)).toEqual({ path: "(file)", message: "and 26 more problems" });
+  });
+
+  it("a list longer than its limit: one problem, not one per item", () => {
+    const tasks = Array.from({ length: 5000 }, (_, i) => `  - { id: "Bad Id ${i}", text: x }`).join("\n");
+    const result = parseMandateText("long.yaml", good.replace("tasks:\n  - id: proeve\n    text: Prøve filer af.\n", `tasks:\n${tasks}\n`));
+    expect(result).toEqual({ ok: false, file: "long.yaml", problems: [{ path: "tasks", message: "may hold at most 50 items" }] });
   });
 
   it("a directory named *.yaml", async () => {
