@@ -30,8 +30,7 @@ export function canSeeVersion(version: { visibility: Visibility }, callerRoles: 
  */
 export function publicSince(versions: readonly { number: number; importedAt: Date; visibility: Visibility }[]): Date | undefined {
   const sorted = [...versions].sort((a, b) => a.number - b.number);
-  const latest = sorted.at(-1);
-  if (!latest || latest.visibility !== "public") return undefined;
+  if (sorted.at(-1)?.visibility !== "public") return undefined;
   let first = sorted.length - 1;
   while (first > 0 && sorted[first - 1]?.visibility === "public") first--;
   return first === 0 ? undefined : sorted[first]?.importedAt;

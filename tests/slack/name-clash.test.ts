@@ -73,7 +73,8 @@ describe("a short name that is another committee's slug", () => {
 
   it("every Open button of the committee list opens the committee it stands next to", async () => {
     const list = await postSigned(running.bot.eventsUrl, slashCommandForm({ command: "/mandat", text: "" }));
-    const rows = (list.json?.blocks as Block[]).filter((b) => b.accessory?.action_id.startsWith(ACTION_PREFIX.openCommittee));
+    const blocks = (list.json?.blocks ?? []) as Block[];
+    const rows = blocks.filter((b) => b.accessory?.action_id.startsWith(ACTION_PREFIX.openCommittee));
     expect(rows).toHaveLength(4);
     let clicks = 0;
     for (const row of rows) {
