@@ -57,13 +57,14 @@ export const frist: SlashCommand<FristInput> = {
         const asOf = context.asOfGiven ? now : undefined;
         if (input.committee) {
           const target = await directory.find(caller, input.committee);
-          const items = await deadlines.list([target], input.listing, now);
+          const { items, total } = await deadlines.list([target], input.listing, now);
           return {
             kind: "deadlines",
             language: replyLanguage(context, { committee: target.committee }),
             listing: input.listing,
             committee: target,
             items,
+            total,
             publicOnly: false,
             asOf,
           };
@@ -71,12 +72,13 @@ export const frist: SlashCommand<FristInput> = {
         const visible = await directory.visibleTo(caller);
         const mine = visible.filter((v) => v.roles.length > 0);
         const scope = mine.length > 0 ? mine : visible;
-        const items = await deadlines.list(scope, input.listing, now);
+        const { items, total } = await deadlines.list(scope, input.listing, now);
         return {
           kind: "deadlines",
           language: replyLanguage(context, { visible }),
           listing: input.listing,
           items,
+          total,
           publicOnly: mine.length === 0,
           asOf,
         };

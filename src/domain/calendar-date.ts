@@ -33,15 +33,34 @@ export function dateInZone(instant: Date, zone: string): CalendarDate {
   return local.toISODate() as CalendarDate;
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * Day number of a calendar date (days since 1970-01-01), by plain arithmetic: deadlines lists
+ * compute thousands of these per reply, where luxon's parsing would cost tens of milliseconds.
+ */
+export function dayNumber(date: CalendarDate): number {
+  const at = new Date(0);
+  at.setUTCFullYear(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  return Math.round(at.getTime() / DAY_MS);
+}
+
+/** The calendar date of a day number; the inverse of dayNumber. */
+export function fromDayNumber(day: number): CalendarDate {
+  const at = new Date(day * DAY_MS);
+  const year = String(at.getUTCFullYear()).padStart(4, "0");
+  const month = String(at.getUTCMonth() + 1).padStart(2, "0");
+  const dayOfMonth = String(at.getUTCDate()).padStart(2, "0");
+  return `${year}-${month}-${dayOfMonth}` as CalendarDate;
+}
+
 /** Whole days from `from` to `to` (negative when `to` is earlier). DST never shifts the count. */
 export function daysBetween(from: CalendarDate, to: CalendarDate): number {
-  const a = DateTime.fromISO(from, { zone: "utc" });
-  const b = DateTime.fromISO(to, { zone: "utc" });
-  return Math.round(b.diff(a, "days").days);
+  return dayNumber(to) - dayNumber(from);
 }
 
 export function addDays(date: CalendarDate, days: number): CalendarDate {
-  return DateTime.fromISO(date, { zone: "utc" }).plus({ days }).toISODate() as CalendarDate;
+  return fromDayNumber(dayNumber(date) + days);
 }
 
 /** The same day `years` later (earlier when negative); 29 February becomes 28 February in a common year. */

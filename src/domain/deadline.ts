@@ -12,7 +12,14 @@ import {
 import { MandatError } from "./errors.js";
 import type { Language } from "./language.js";
 import { type FixedDeadline, MANDATE_LIMITS, type Mandate, type Obligation, type Owner } from "./mandate.js";
-import { type DateWindow, nextDueDate, obligationDueDates, obligationPeriod } from "./obligation-schedule.js";
+import {
+  cachedDueDates,
+  type DateWindow,
+  type DueDatesOfYear,
+  nextDueDate,
+  obligationDueDates,
+  obligationPeriod,
+} from "./obligation-schedule.js";
 
 export type DeadlineSource = "mandate_clause" | "obligation" | "manual";
 export type DeadlineStatus = "open" | "done" | "waived";
@@ -36,6 +43,12 @@ export interface Deadline {
   createdAt: Date;
   createdBy: string | null;
 }
+
+/** What decides whether and where a deadline is listed: a stored row without its texts. */
+export type DeadlineHead = Pick<
+  Deadline,
+  "id" | "committeeId" | "source" | "sourceKey" | "dueDate" | "status" | "resolvedAt" | "createdAt"
+>;
 
 /** A deadline the mandate implies, before it is stored. */
 export interface PlannedDeadline {
@@ -66,9 +79,15 @@ export interface DeadlineStatusAt {
 
 export function deadlineStateAt(
   deadline: Pick<Deadline, "dueDate" | "status" | "resolvedAt">,
-  at: { instant: Date; zone: string; closesOn?: CalendarDate | undefined },
+  at: {
+    instant: Date;
+    zone: string;
+    closesOn?: CalendarDate | undefined;
+    /** The local date of `instant` in `zone`, when the caller has it already (a list of many). */
+    today?: CalendarDate | undefined;
+  },
 ): DeadlineStatusAt {
-  const today = dateInZone(at.instant, at.zone);
+  const today = at.today ?? dateInZone(at.instant, at.zone);
   const daysLeft = daysBetween(today, deadline.dueDate);
   if (deadline.status !== "open" && deadline.resolvedAt && deadline.resolvedAt <= at.instant) {
     return { state: deadline.status, daysLeft };
@@ -147,6 +166,25 @@ export function impliedOccurrence(mandate: Mandate, sourceKey: string): PlannedD
  * - a hand-added deadline: never; it stays overdue until someone resolves it.
  */
 export function closesOn(deadline: Pick<Deadline, "source" | "sourceKey" | "dueDate">, mandate: Mandate): CalendarDate | undefined {
+  return closingDays(mandate)(deadline);
+}
+
+/**
+ * closesOn for the many deadlines of one mandate: each duty's due days are worked out once per
+ * year rather than once per deadline (a list of thousands of rows stays fast).
+ */
+export function closingDays(mandate: Mandate): (deadline: Pick<Deadline, "source" | "sourceKey" | "dueDate">) => CalendarDate | undefined {
+  const dueDatesOf = cachedDueDates();
+  const byId = new Map((mandate.obligations ?? []).map((o) => [o.id, o]));
+  return (deadline) => closesOnWith(deadline, mandate, byId, dueDatesOf);
+}
+
+function closesOnWith(
+  deadline: Pick<Deadline, "source" | "sourceKey" | "dueDate">,
+  mandate: Mandate,
+  obligations: ReadonlyMap<string, Obligation>,
+  dueDatesOf: DueDatesOfYear,
+): CalendarDate | undefined {
   const afterPeriod = (until: CalendarDate | undefined) => {
     if (!until) return undefined;
     const grace = addDays(deadline.dueDate, UPCOMING_DAYS);
@@ -154,10 +192,10 @@ export function closesOn(deadline: Pick<Deadline, "source" | "sourceKey" | "dueD
   };
   if (deadline.source === "mandate_clause") return afterPeriod(mandate.valid.until);
   if (deadline.source !== "obligation" || !deadline.sourceKey) return undefined;
-  const obligationId = deadline.sourceKey.split(":")[1];
-  const obligation = mandate.obligations?.find((o) => o.id === obligationId);
+  const obligationId = deadline.sourceKey.split(":")[1] ?? "";
+  const obligation = obligations.get(obligationId);
   if (!obligation) return deadline.dueDate; // the duty left the mandate: nothing more is owed
-  return nextDueDate(obligation, mandate, deadline.dueDate) ?? afterPeriod(obligationPeriod(obligation, mandate).until);
+  return nextDueDate(obligation, mandate, deadline.dueDate, dueDatesOf) ?? afterPeriod(obligationPeriod(obligation, mandate).until);
 }
 
 export interface DeadlineReconciliation {
@@ -202,6 +240,9 @@ function samePlan(stored: Pick<Deadline, "title" | "owner" | "recipient" | "clau
 /** Which deadlines `/frist` shows. */
 export type DeadlineListing = "upcoming" | "all";
 export const UPCOMING_DAYS = 90;
+
+/** At most this many deadlines in one reply (each takes a line of up to 3 000 characters); the rest is counted. */
+export const LISTED_MAX = 40;
 
 export function isListed(status: DeadlineStatusAt, listing: DeadlineListing): boolean {
   if (listing === "all") return true;

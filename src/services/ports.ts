@@ -6,7 +6,7 @@
 import type { CalendarDate } from "../domain/calendar-date.js";
 import type { Caller } from "../domain/caller.js";
 import type { Committee, MandateVersionInfo, RosterSeat } from "../domain/committee.js";
-import type { Deadline, DeadlineReconciliation } from "../domain/deadline.js";
+import type { Deadline, DeadlineHead, DeadlineReconciliation } from "../domain/deadline.js";
 import type { Mandate, MemberRole, Owner } from "../domain/mandate.js";
 import type { SeatToStore } from "../domain/roster.js";
 import type { Workspace, WorkspaceId } from "../domain/workspace.js";
@@ -91,6 +91,10 @@ export interface ChannelRepository {
 
 export interface DeadlineRepository {
   forCommittees(committeeIds: number[]): Promise<Deadline[]>;
+  /** The same rows without their texts: enough to decide which to list (a committee may have thousands). */
+  headsOf(committeeIds: number[]): Promise<DeadlineHead[]>;
+  /** Whole rows by id, in no particular order. */
+  byIds(ids: number[]): Promise<Deadline[]>;
   byId(id: number): Promise<Deadline | undefined>;
   /** A committee's rows planned from its mandate (those with a source key). */
   plannedOf(committeeId: number): Promise<Deadline[]>;
