@@ -34,6 +34,8 @@ export const MANDATE_LIMITS = {
   tasks: 50,
   members: 100,
   groupsPerMember: 5,
+  /** A sub-body's name ("Arbeidsutvalget"). */
+  group: 100,
   ownerSeats: 5,
   obligations: 20,
   deadlines: 50,
@@ -94,7 +96,7 @@ export const Member = z.strictObject({
   title: Text,
   organisation: Text.optional(),
   /** Sub-body the seat belongs to (working committee, reference group …). */
-  groups: list(Text, MANDATE_LIMITS.groupsPerMember).optional(),
+  groups: list(text(MANDATE_LIMITS.group), MANDATE_LIMITS.groupsPerMember).optional(),
   /** The person holding the seat; left out while the secretariat has not named them. */
   name: Text.optional(),
   slack_id: z

@@ -79,6 +79,7 @@ export const da: Messages = {
     reportsTo: "Rapporterer til",
     version: (n, date) => `Version ${n}, indlæst ${date}`,
     expired: "Kommissoriet er udløbet.",
+    partCut: "… resten af denne del er for lang til én besked: kildedokumentet har den i sin helhed.",
     olderVersion: (n, current) => `Tidligere version ${n}; den gældende er version ${current}.`,
   },
   meetings: {

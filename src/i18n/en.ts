@@ -89,6 +89,7 @@ export const en = {
     reportsTo: "Reports to",
     version: (n: number, date: string) => `Version ${n}, imported ${date}`,
     expired: "This mandate has expired.",
+    partCut: "… the rest of this part is too long for one message: the source document has it in full.",
     olderVersion: (n: number, current: number) => `Earlier version ${n}; the current one is version ${current}.`,
   },
   meetings: {

@@ -79,6 +79,7 @@ export const nb: Messages = {
     reportsTo: "Rapporterer til",
     version: (n, date) => `Versjon ${n}, lest inn ${date}`,
     expired: "Mandatet er utløpt.",
+    partCut: "… resten av denne delen er for lang for én melding: kildedokumentet har den i sin helhet.",
     olderVersion: (n, current) => `Tidligere versjon ${n}; gjeldende versjon er ${current}.`,
   },
   meetings: {

@@ -79,6 +79,7 @@ export const sv: Messages = {
     reportsTo: "Redovisar till",
     version: (n, date) => `Version ${n}, inläst ${date}`,
     expired: "Uppdraget har löpt ut.",
+    partCut: "… resten av denna del är för lång för ett meddelande: källdokumentet har den i sin helhet.",
     olderVersion: (n, current) => `Tidigare version ${n}; den gällande är version ${current}.`,
   },
   meetings: {

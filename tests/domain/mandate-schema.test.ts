@@ -568,7 +568,7 @@ describe("Mandate schema: how long and how many", () => {
     ["a seat's title", L.text, (m, n) => (m.members[0].title = x(n)), "members[0].title"],
     ["an organisation", L.text, (m, n) => (m.members[0].organisation = x(n)), "members[0].organisation"],
     ["a person's name", L.text, (m, n) => (m.members[0].name = x(n)), "members[0].name"],
-    ["a group", L.text, (m, n) => (m.members[2].groups[0] = x(n)), "members[2].groups[0]"],
+    ["a group", L.group, (m, n) => (m.members[2].groups[0] = x(n)), "members[2].groups[0]"],
     ["a recipient", L.text, (m, n) => (m.obligations[1].to = x(n)), "obligations[1].to"],
     ["an owner body", L.text, (m, n) => (m.obligations[2].owner.body = x(n)), "obligations[2].owner.body"],
     ["a source title", L.text, (m, n) => (m.source.title = x(n)), "source.title"],
