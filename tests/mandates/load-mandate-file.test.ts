@@ -4,6 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stringify } from "yaml";
+import { MANDATE_LIMITS } from "../../src/domain/mandate.js";
 import {
   fileErrorMessage,
   listMandateFiles,
@@ -13,6 +15,7 @@ import {
   mandateFilesAt,
   parseMandateText,
 } from "../../src/mandates/load-mandate-file.js";
+import { largestMandateData } from "../support/largest-mandate.js";
 import { ROOT } from "../support/paths.js";
 
 /**
@@ -134,6 +137,13 @@ describe("loadMandateFile: hostile files are refused with the place and the prob
     expect(await refusal(file)).toEqual([
       { path: `line ${PURPOSE_LINE}, column 11 (byte ${byte})`, message: "is not UTF-8 text: save it as UTF-8" },
     ]);
+  });
+
+  it("the largest mandate the schema accepts is a file under 1 MB, and loads", async () => {
+    const text = stringify(largestMandateData());
+    expect(Buffer.byteLength(text)).toBeLessThan(MAX_FILE_BYTES);
+    const result = await loadMandateFile(await write("largest.yaml", text));
+    expect(result.ok && result.mandate.tasks).toHaveLength(MANDATE_LIMITS.tasks);
   });
 
   it("a UTF-8 byte-order mark is fine", async () => {
