@@ -1,4 +1,4 @@
-import { dateInZone } from "../src/domain/calendar-date.js";
+import { dateInZone, EARLIEST_YEAR, LATEST_YEAR } from "../src/domain/calendar-date.js";
 import { parseDateInput } from "../src/domain/date-input.js";
 import type { DeadlineListing } from "../src/domain/deadline.js";
 import { MandatError } from "../src/domain/errors.js";
@@ -57,13 +57,14 @@ export const frist: SlashCommand<FristInput> = {
         const asOf = context.asOfGiven ? now : undefined;
         if (input.committee) {
           const target = await directory.find(caller, input.committee);
-          const items = await deadlines.list([target], input.listing, now);
+          const { items, total } = await deadlines.list([target], input.listing, now);
           return {
             kind: "deadlines",
             language: replyLanguage(context, { committee: target.committee }),
             listing: input.listing,
             committee: target,
             items,
+            total,
             publicOnly: false,
             asOf,
           };
@@ -71,12 +72,13 @@ export const frist: SlashCommand<FristInput> = {
         const visible = await directory.visibleTo(caller);
         const mine = visible.filter((v) => v.roles.length > 0);
         const scope = mine.length > 0 ? mine : visible;
-        const items = await deadlines.list(scope, input.listing, now);
+        const { items, total } = await deadlines.list(scope, input.listing, now);
         return {
           kind: "deadlines",
           language: replyLanguage(context, { visible }),
           listing: input.listing,
           items,
+          total,
           publicOnly: mine.length === 0,
           asOf,
         };
@@ -86,7 +88,11 @@ export const frist: SlashCommand<FristInput> = {
         const parsed = parseDateInput(input.dateAndTitle, dateInZone(now, target.committee.timeZone));
         if (!parsed.ok) {
           const typed = tokens(input.dateAndTitle).slice(0, 3).join(" ");
-          throw new MandatError(parsed.reason, { input: typed }, { language: target.committee.mandate.language });
+          const language = target.committee.mandate.language;
+          if (parsed.reason === "date_out_of_range") {
+            throw new MandatError("date_out_of_range", { input: typed, from: EARLIEST_YEAR, to: LATEST_YEAR }, { language });
+          }
+          throw new MandatError(parsed.reason, { input: typed }, { language });
         }
         const view = await deadlines.add(caller, target, { dueDate: parsed.date, title: parsed.rest }, now);
         return { kind: "deadline-changed", change: "added", view, language: replyLanguage(context, { committee: target.committee }) };

@@ -84,10 +84,10 @@ export const mandat: SlashCommand<MandatInput> = {
         } as const;
         if (input.section === "summary") {
           // Deadlines follow the current version; an earlier one has no "next deadline".
-          const [nextDeadline] = older ? [] : await deadlines.list([current], "upcoming", context.now);
+          const [nextDeadline] = older ? [] : (await deadlines.list([current], "upcoming", context.now, 1)).items;
           return { ...shown, section: "summary", nextDeadline };
         }
-        if (input.section === "history") return { ...shown, section: "history", versions: await directory.versions(current.committee) };
+        if (input.section === "history") return { ...shown, section: "history", versions: await directory.versions(current) };
         return { ...shown, section: input.section };
       }
     }

@@ -32,7 +32,10 @@ export type Reply =
       listing: DeadlineListing;
       /** Set when one committee was asked for. */
       committee?: VisibleCommittee | undefined;
+      /** The first LISTED_MAX deadlines, soonest first. */
       items: DeadlineView[];
+      /** How many deadlines there are in all. */
+      total: number;
       /** The caller sits on no committee, so the public committees' deadlines are shown. */
       publicOnly: boolean;
       /** Set when the moment was given (`--now`), so the reply says which day it describes. */

@@ -1,11 +1,13 @@
 // The command line: runs any slash command against the bot's database and prints the reply,
 // or imports mandate files. `npm run cli -- help` explains it.
 import { parseArgs } from "node:util";
+import { DateTime } from "luxon";
 import { COMMANDS, commandNamed } from "../../commands/index.js";
 import { loadEnv } from "../config/env.js";
 import { staleBuildWarning } from "../config/stale-build.js";
 import { openDatabase } from "../db/connect.js";
 import { MIGRATIONS_DIR } from "../db/migrate.js";
+import { EARLIEST_YEAR, isYearInRange, LATEST_YEAR } from "../domain/calendar-date.js";
 import type { Caller } from "../domain/caller.js";
 import { Language } from "../domain/language.js";
 import { TeamId, type WorkspaceId } from "../domain/workspace.js";
@@ -27,9 +29,10 @@ Examples:
   npm run cli -- "/frist gms-2024 alla" --now 2024-10-01T09:00:00Z
   npm run cli -- "/frist gms-2024 ny 1.6.2027 Slutrapport" --as secretariat@example.org
 
-Without --as the caller sits on no roster and sees the public committees. The shipped
-mandates in MANDATES_DIR (default ./mandates) are imported first, as at bot start-up, and the
-deadlines are planned as of --now, as the bot's nightly job would have.
+Without --as the caller sits on no roster and sees the public committees. The deadlines are
+planned as of --now (an ISO date or date-time, years 1900–2200), as the bot's nightly job
+would have. On a database with no committee yet, the mandates in MANDATES_DIR (default
+./mandates) are imported first; after that only \`import\` (or the bot's start) changes them.
 --team picks the Slack workspace (team id) when the database serves several; files that name
 no workspace are imported into it.`;
 
@@ -59,24 +62,35 @@ async function workspaceFor(team: WorkspaceId | undefined, services: Services): 
 }
 
 function parseNow(value: string | undefined): { now: Date; given: boolean } {
-  if (!value) return { now: new Date(), given: false };
-  const now = new Date(value);
-  if (Number.isNaN(now.getTime())) throw new UsageError(`--now takes an ISO date-time such as 2024-10-01T09:00:00Z, not "${value}".`);
-  return { now, given: true };
+  if (value === undefined) return { now: new Date(), given: false };
+  // luxon refuses days that do not exist (2024-02-30), which Date would roll over into March.
+  const parsed = DateTime.fromISO(value, { zone: "utc" });
+  if (!parsed.isValid) throw new UsageError(`--now takes an ISO date or date-time such as 2024-10-01T09:00:00Z, not "${value}".`);
+  if (!isYearInRange(parsed.year)) throw new UsageError(`--now must fall in the years ${EARLIEST_YEAR}–${LATEST_YEAR}, not "${value}".`);
+  return { now: parsed.toJSDate(), given: true };
+}
+
+const OPTIONS = {
+  as: { type: "string" },
+  now: { type: "string" },
+  lang: { type: "string" },
+  team: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+/** parseArgs, with its complaints (an unknown option, a missing value) as usage errors. */
+function parseCommandLine(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
+  } catch (error) {
+    // node:util's own words ("Unknown option '--foo'", "Option '--now <value>' argument missing"), first sentence.
+    const words = error instanceof Error ? error.message : String(error);
+    throw new UsageError(`${words.split(". ")[0]?.replace(/\.$/, "")}.`);
+  }
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      as: { type: "string" },
-      now: { type: "string" },
-      lang: { type: "string" },
-      team: { type: "string" },
-      help: { type: "boolean", short: "h" },
-    },
-  });
+  const { values, positionals } = parseCommandLine(argv);
   const [first, ...rest] = positionals;
   if (values.help || !first || first === "help") {
     console.log(USAGE);
@@ -108,15 +122,24 @@ async function main(argv: string[]): Promise<number> {
     const workspaceId = await workspaceFor(team, services);
     if (!command) {
       const outcomes: ImportOutcome[] = [];
-      for (const target of rest)
-        outcomes.push(...(await services.importer.importPath(target, { now: new Date(), defaultWorkspace: workspaceId })));
-      console.log(importReport(outcomes));
-      return outcomes.some((o) => o.status === "refused") ? 1 : 0;
+      const empty: string[] = [];
+      for (const target of rest) {
+        const found = await services.importer.importPath(target, { now: new Date(), defaultWorkspace: workspaceId });
+        if (found.length === 0) empty.push(target);
+        outcomes.push(...found);
+      }
+      if (outcomes.length > 0) console.log(importReport(outcomes));
+      for (const target of empty) console.error(`${target}: no mandate files (*.yaml, *.yml) found there; nothing was imported.`);
+      return outcomes.some((o) => o.status === "refused") || empty.length > 0 ? 1 : 0;
     }
     const caller: Caller = { workspaceId, ...who };
-    const imported = await services.importer.importPath(env.MANDATES_DIR, { now: new Date(), defaultWorkspace: workspaceId });
-    const refused = imported.filter((o) => o.status === "refused");
-    if (refused.length) console.error(importReport(refused));
+    // Only a database with no committee gets MANDATES_DIR, so that a first try shows something;
+    // after that the CLI never re-imports over what `import` (or the bot) stored.
+    if ((await db.store.committees.count()) === 0) {
+      const imported = await services.importer.importPath(env.MANDATES_DIR, { now: new Date(), defaultWorkspace: workspaceId });
+      const refused = imported.filter((o) => o.status === "refused");
+      if (refused.length) console.error(importReport(refused));
+    }
     await services.planner.planDeadlines({ now });
     const reply = await command.execute(
       line.slice(name.length).trim(),

@@ -29,6 +29,10 @@ export class PrismaCommitteeRepository implements CommitteeRepository {
     return this.committees({});
   }
 
+  count(): Promise<number> {
+    return this.db.committee.count();
+  }
+
   async forPlanning(): Promise<CommitteeToPlan[]> {
     const rows = await this.db.committee.findMany({
       orderBy: [{ slug: "asc" }, { workspaceId: "asc" }],
@@ -43,11 +47,32 @@ export class PrismaCommitteeRepository implements CommitteeRepository {
   }
 
   async versions(committeeId: number): Promise<MandateVersionInfo[]> {
-    return this.db.mandateVersion.findMany({
-      where: { committeeId },
-      orderBy: { number: "desc" },
-      select: { number: true, importedAt: true, sourceFile: true },
+    return (await this.versionsOf([committeeId])).get(committeeId) ?? [];
+  }
+
+  async versionsOf(committeeIds: number[]): Promise<Map<number, MandateVersionInfo[]>> {
+    const byCommittee = new Map<number, MandateVersionInfo[]>(committeeIds.map((id) => [id, []]));
+    if (committeeIds.length === 0) return byCommittee;
+    const rows = await this.db.mandateVersion.findMany({
+      where: { committeeId: { in: committeeIds } },
+      orderBy: [{ committeeId: "asc" }, { number: "desc" }],
+      select: { id: true, committeeId: true, number: true, importedAt: true, sourceFile: true },
     });
+    await this.readContents(rows.map((r) => r.id));
+    for (const { id, committeeId, ...info } of rows) {
+      // A version that no longer passes the schema cannot say it was public: treated as members-only.
+      const visibility = this.cache.get(id)?.visibility ?? "members";
+      byCommittee.get(committeeId)?.push({ ...info, visibility });
+    }
+    return byCommittee;
+  }
+
+  /** Reads and parses the contents of the versions not seen yet (once per process: versions never change). */
+  private async readContents(versionIds: number[]): Promise<void> {
+    const unread = versionIds.filter((id) => !this.cache.has(id));
+    if (unread.length === 0) return;
+    const contents = await this.db.mandateVersion.findMany({ where: { id: { in: unread } }, select: { id: true, content: true } });
+    for (const { id, content } of contents) this.cache.tryParse(id, content);
   }
 
   async atVersion(committee: Committee, number: number): Promise<Committee | undefined> {
@@ -57,7 +82,7 @@ export class PrismaCommitteeRepository implements CommitteeRepository {
     return {
       ...committee,
       mandate,
-      version: { number: row.number, importedAt: row.importedAt, sourceFile: row.sourceFile },
+      version: { number: row.number, importedAt: row.importedAt, sourceFile: row.sourceFile, visibility: mandate.visibility },
     };
   }
 
@@ -83,11 +108,7 @@ export class PrismaCommitteeRepository implements CommitteeRepository {
       orderBy: [{ slug: "asc" }, { workspaceId: "asc" }],
       include: WITH_LATEST_VERSION,
     });
-    const unread = rows.flatMap((row) => row.versions.map((v) => v.id)).filter((id) => !this.cache.has(id));
-    if (unread.length > 0) {
-      const contents = await this.db.mandateVersion.findMany({ where: { id: { in: unread } }, select: { id: true, content: true } });
-      for (const { id, content } of contents) this.cache.tryParse(id, content);
-    }
+    await this.readContents(rows.flatMap((row) => row.versions.map((v) => v.id)));
     return rows.flatMap((row) => this.toCommittee(row));
   }
 
@@ -103,7 +124,7 @@ export class PrismaCommitteeRepository implements CommitteeRepository {
         visibility: row.visibility,
         timeZone: row.timeZone,
         mandate,
-        version: { number: latest.number, importedAt: latest.importedAt, sourceFile: latest.sourceFile },
+        version: { number: latest.number, importedAt: latest.importedAt, sourceFile: latest.sourceFile, visibility: mandate.visibility },
         plannedThrough: row.plannedThrough ? toCalendarDate(row.plannedThrough) : null,
         channelId: row.slackChannelId,
       },

@@ -1,5 +1,5 @@
 import type { CalendarDate } from "../domain/calendar-date.js";
-import type { Deadline, DeadlineReconciliation, PlannedDeadline } from "../domain/deadline.js";
+import type { Deadline, DeadlineHead, DeadlineReconciliation, PlannedDeadline } from "../domain/deadline.js";
 import { Owner } from "../domain/mandate.js";
 import type { DeadlineRepository } from "../services/ports.js";
 import type { Client } from "./client.js";
@@ -52,6 +52,30 @@ export class PrismaDeadlineRepository implements DeadlineRepository {
       where: { committeeId: { in: committeeIds } },
       orderBy: [{ dueDate: "asc" }, { id: "asc" }],
     });
+    return rows.map(toDeadline);
+  }
+
+  async headsOf(committeeIds: number[]): Promise<DeadlineHead[]> {
+    if (committeeIds.length === 0) return [];
+    const rows = await this.db.deadline.findMany({
+      where: { committeeId: { in: committeeIds } },
+      select: {
+        id: true,
+        committeeId: true,
+        source: true,
+        sourceKey: true,
+        dueDate: true,
+        status: true,
+        resolvedAt: true,
+        createdAt: true,
+      },
+    });
+    return rows.map((row) => ({ ...row, dueDate: toCalendarDate(row.dueDate) }));
+  }
+
+  async byIds(ids: number[]): Promise<Deadline[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.deadline.findMany({ where: { id: { in: ids } } });
     return rows.map(toDeadline);
   }
 

@@ -8,6 +8,8 @@ export interface MandateVersionInfo {
   number: number;
   importedAt: Date;
   sourceFile: string;
+  /** Who could see the committee while this version was the current one. */
+  visibility: Visibility;
 }
 
 /** A committee with its current mandate. */

@@ -1,5 +1,5 @@
 import { DateTime, Info } from "luxon";
-import type { CalendarDate } from "./calendar-date.js";
+import { type CalendarDate, isYearInRange } from "./calendar-date.js";
 import { LANGUAGES, LOCALE } from "./language.js";
 
 /**
@@ -14,8 +14,11 @@ import { LANGUAGES, LOCALE } from "./language.js";
  * Years must have four digits: "31.3.25" and "31 mars 25" are refused rather than guessed.
  * A number written straight after a date is read as its year, so a title cannot start with one.
  * Without a year the date is the next such day on or after `today`.
+ * A date outside the years EARLIEST_YEAR–LATEST_YEAR (1900–2200) is refused as out of range.
  */
-export type DateInputResult = { ok: true; date: CalendarDate; rest: string } | { ok: false; reason: "not_a_date" | "no_such_day" };
+export type DateInputResult =
+  | { ok: true; date: CalendarDate; rest: string }
+  | { ok: false; reason: "not_a_date" | "no_such_day" | "date_out_of_range" };
 
 /** The month-word table: every long and short month name luxon/ICU gives for the bot's locales. */
 const MONTH_WORDS: ReadonlyMap<string, number> = buildMonthWords();
@@ -102,6 +105,7 @@ export function parseDateInput(text: string, today: CalendarDate): DateInputResu
   if (year !== undefined) {
     const date = DateTime.fromObject({ year, month, day }, { zone: "utc" });
     if (!date.isValid) return noSuchDay;
+    if (!isYearInRange(year)) return outOfRange;
     return { ok: true, date: date.toISODate() as CalendarDate, rest };
   }
 
@@ -111,6 +115,7 @@ export function parseDateInput(text: string, today: CalendarDate): DateInputResu
   for (let candidateYear = start.year; candidateYear <= start.year + 8; candidateYear += 1) {
     const candidate = DateTime.fromObject({ year: candidateYear, month, day }, { zone: "utc" });
     if (candidate.isValid && candidate.toMillis() >= start.toMillis()) {
+      if (!isYearInRange(candidateYear)) return outOfRange;
       return { ok: true, date: candidate.toISODate() as CalendarDate, rest };
     }
   }
@@ -119,6 +124,7 @@ export function parseDateInput(text: string, today: CalendarDate): DateInputResu
 
 const notADate = { ok: false, reason: "not_a_date" } as const;
 const noSuchDay = { ok: false, reason: "no_such_day" } as const;
+const outOfRange = { ok: false, reason: "date_out_of_range" } as const;
 
 interface ReadDate {
   /** undefined: none written; NaN: written but not four digits. */

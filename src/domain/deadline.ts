@@ -1,8 +1,25 @@
-import { addDays, type CalendarDate, dateInZone, daysBetween } from "./calendar-date.js";
+import {
+  addDays,
+  addYears,
+  type CalendarDate,
+  dateInZone,
+  daysBetween,
+  EARLIEST_YEAR,
+  isYearInRange,
+  LATEST_YEAR,
+  yearOf,
+} from "./calendar-date.js";
 import { MandatError } from "./errors.js";
 import type { Language } from "./language.js";
-import type { FixedDeadline, Mandate, Obligation, Owner } from "./mandate.js";
-import { type DateWindow, nextDueDate, obligationDueDates, obligationPeriod } from "./obligation-schedule.js";
+import { type FixedDeadline, MANDATE_LIMITS, type Mandate, type Obligation, type Owner } from "./mandate.js";
+import {
+  cachedDueDates,
+  type DateWindow,
+  type DueDatesOfYear,
+  nextDueDate,
+  obligationDueDates,
+  obligationPeriod,
+} from "./obligation-schedule.js";
 
 export type DeadlineSource = "mandate_clause" | "obligation" | "manual";
 export type DeadlineStatus = "open" | "done" | "waived";
@@ -26,6 +43,12 @@ export interface Deadline {
   createdAt: Date;
   createdBy: string | null;
 }
+
+/** What decides whether and where a deadline is listed: a stored row without its texts. */
+export type DeadlineHead = Pick<
+  Deadline,
+  "id" | "committeeId" | "source" | "sourceKey" | "dueDate" | "status" | "resolvedAt" | "createdAt"
+>;
 
 /** A deadline the mandate implies, before it is stored. */
 export interface PlannedDeadline {
@@ -56,9 +79,15 @@ export interface DeadlineStatusAt {
 
 export function deadlineStateAt(
   deadline: Pick<Deadline, "dueDate" | "status" | "resolvedAt">,
-  at: { instant: Date; zone: string; closesOn?: CalendarDate | undefined },
+  at: {
+    instant: Date;
+    zone: string;
+    closesOn?: CalendarDate | undefined;
+    /** The local date of `instant` in `zone`, when the caller has it already (a list of many). */
+    today?: CalendarDate | undefined;
+  },
 ): DeadlineStatusAt {
-  const today = dateInZone(at.instant, at.zone);
+  const today = at.today ?? dateInZone(at.instant, at.zone);
   const daysLeft = daysBetween(today, deadline.dueDate);
   if (deadline.status !== "open" && deadline.resolvedAt && deadline.resolvedAt <= at.instant) {
     return { state: deadline.status, daysLeft };
@@ -76,8 +105,17 @@ export function occurrenceKey(obligation: Pick<Obligation, "id">, due: CalendarD
   return `obligation:${obligation.id}:${due}`;
 }
 
-/** The deadlines a mandate implies up to `through`: its fixed deadlines and every occurrence of its duties. */
-export function plannedDeadlines(mandate: Mandate, through: CalendarDate): PlannedDeadline[] {
+/**
+ * The days deadline rows are planned for: recurring duties only inside it (fixed deadlines
+ * written in the mandate whatever their date: there are at most MAX_DEADLINES of them).
+ */
+export interface PlanningWindow {
+  from: CalendarDate;
+  through: CalendarDate;
+}
+
+/** The deadlines a mandate implies inside `window`: its fixed deadlines and every occurrence of its duties there. */
+export function plannedDeadlines(mandate: Mandate, window: PlanningWindow): PlannedDeadline[] {
   const fixed = (mandate.deadlines ?? []).map<PlannedDeadline>((d) => ({
     source: "mandate_clause",
     sourceKey: fixedDeadlineKey(d),
@@ -87,19 +125,35 @@ export function plannedDeadlines(mandate: Mandate, through: CalendarDate): Plann
     clause: d.clause ?? null,
     dueDate: d.due,
   }));
-  const window: DateWindow = { from: mandate.valid.from, to: through };
-  const recurring = (mandate.obligations ?? []).flatMap((o) =>
-    obligationDueDates(o, mandate, window).map<PlannedDeadline>((due) => ({
-      source: "obligation",
-      sourceKey: occurrenceKey(o, due),
-      title: o.title,
-      owner: o.owner,
-      recipient: o.to ?? null,
-      clause: o.clause ?? null,
-      dueDate: due,
-    })),
-  );
+  const dates: DateWindow = { from: window.from, to: window.through };
+  const recurring = (mandate.obligations ?? []).flatMap((o) => obligationDueDates(o, mandate, dates).map((due) => occurrence(o, due)));
   return [...fixed, ...recurring];
+}
+
+function occurrence(o: Obligation, due: CalendarDate): PlannedDeadline {
+  return {
+    source: "obligation",
+    sourceKey: occurrenceKey(o, due),
+    title: o.title,
+    owner: o.owner,
+    recipient: o.to ?? null,
+    clause: o.clause ?? null,
+    dueDate: due,
+  };
+}
+
+/**
+ * The occurrence a stored row's key names (`obligation:<id>:<date>`), if the mandate still
+ * implies it: its duty is still there, applies on that day and falls due then. Undefined
+ * otherwise, and for any other kind of key.
+ */
+export function impliedOccurrence(mandate: Mandate, sourceKey: string): PlannedDeadline | undefined {
+  const match = /^obligation:([^:]+):(\d{4}-\d{2}-\d{2})$/.exec(sourceKey);
+  const [, id, date] = match ?? [];
+  const obligation = mandate.obligations?.find((o) => o.id === id);
+  if (!obligation || !date) return undefined;
+  const due = date as CalendarDate;
+  return obligationDueDates(obligation, mandate, { from: due, to: due }).includes(due) ? occurrence(obligation, due) : undefined;
 }
 
 /**
@@ -112,6 +166,25 @@ export function plannedDeadlines(mandate: Mandate, through: CalendarDate): Plann
  * - a hand-added deadline: never; it stays overdue until someone resolves it.
  */
 export function closesOn(deadline: Pick<Deadline, "source" | "sourceKey" | "dueDate">, mandate: Mandate): CalendarDate | undefined {
+  return closingDays(mandate)(deadline);
+}
+
+/**
+ * closesOn for the many deadlines of one mandate: each duty's due days are worked out once per
+ * year rather than once per deadline (a list of thousands of rows stays fast).
+ */
+export function closingDays(mandate: Mandate): (deadline: Pick<Deadline, "source" | "sourceKey" | "dueDate">) => CalendarDate | undefined {
+  const dueDatesOf = cachedDueDates();
+  const byId = new Map((mandate.obligations ?? []).map((o) => [o.id, o]));
+  return (deadline) => closesOnWith(deadline, mandate, byId, dueDatesOf);
+}
+
+function closesOnWith(
+  deadline: Pick<Deadline, "source" | "sourceKey" | "dueDate">,
+  mandate: Mandate,
+  obligations: ReadonlyMap<string, Obligation>,
+  dueDatesOf: DueDatesOfYear,
+): CalendarDate | undefined {
   const afterPeriod = (until: CalendarDate | undefined) => {
     if (!until) return undefined;
     const grace = addDays(deadline.dueDate, UPCOMING_DAYS);
@@ -119,10 +192,10 @@ export function closesOn(deadline: Pick<Deadline, "source" | "sourceKey" | "dueD
   };
   if (deadline.source === "mandate_clause") return afterPeriod(mandate.valid.until);
   if (deadline.source !== "obligation" || !deadline.sourceKey) return undefined;
-  const obligationId = deadline.sourceKey.split(":")[1];
-  const obligation = mandate.obligations?.find((o) => o.id === obligationId);
+  const obligationId = deadline.sourceKey.split(":")[1] ?? "";
+  const obligation = obligations.get(obligationId);
   if (!obligation) return deadline.dueDate; // the duty left the mandate: nothing more is owed
-  return nextDueDate(obligation, mandate, deadline.dueDate) ?? afterPeriod(obligationPeriod(obligation, mandate).until);
+  return nextDueDate(obligation, mandate, deadline.dueDate, dueDatesOf) ?? afterPeriod(obligationPeriod(obligation, mandate).until);
 }
 
 export interface DeadlineReconciliation {
@@ -138,7 +211,7 @@ export interface DeadlineReconciliation {
  */
 export function reconcileDeadlines(
   planned: PlannedDeadline[],
-  stored: Pick<Deadline, "id" | "sourceKey" | "status" | "title" | "owner" | "recipient" | "clause" | "dueDate">[],
+  stored: readonly Pick<Deadline, "id" | "sourceKey" | "status" | "title" | "owner" | "recipient" | "clause" | "dueDate">[],
 ): DeadlineReconciliation {
   const byKey = new Map(stored.filter((d) => d.sourceKey).map((d) => [d.sourceKey as string, d]));
   const plannedKeys = new Set(planned.map((p) => p.sourceKey));
@@ -168,6 +241,9 @@ function samePlan(stored: Pick<Deadline, "title" | "owner" | "recipient" | "clau
 export type DeadlineListing = "upcoming" | "all";
 export const UPCOMING_DAYS = 90;
 
+/** At most this many deadlines in one reply (each takes a line of up to 3 000 characters); the rest is counted. */
+export const LISTED_MAX = 40;
+
 export function isListed(status: DeadlineStatusAt, listing: DeadlineListing): boolean {
   if (listing === "all") return true;
   return status.state === "overdue" || (status.state === "open" && status.daysLeft <= UPCOMING_DAYS);
@@ -184,6 +260,17 @@ export function planningHorizon(today: CalendarDate): CalendarDate {
 }
 
 /**
+ * How far back recurring duties are planned: two years before today. A weekly duty "since 1980"
+ * makes some 160 rows, not 2 400, and `/frist all` still shows two years of record (missed,
+ * done, waived). Rows planned earlier stay (see planDeadlineRows).
+ */
+export const PLANNING_PAST_YEARS = 2;
+
+export function planningStart(today: CalendarDate): CalendarDate {
+  return addYears(today, -PLANNING_PAST_YEARS);
+}
+
+/**
  * How far to plan a committee's recurring duties: the horizon, or further if an occurrence is
  * already stored beyond it (a plan ending before it would remove it). Deadlines written in the
  * mandate are planned whatever their date, so one years away does not stretch the recurring plan.
@@ -192,11 +279,35 @@ export function planThrough(today: CalendarDate, stored: readonly Pick<Deadline,
   return stored.filter((d) => d.source === "obligation").reduce((last, d) => (d.dueDate > last ? d.dueDate : last), planningHorizon(today));
 }
 
-export const TITLE_MAX_LENGTH = 200;
+/** The window a plan made on `today` covers, given the rows already stored. */
+export function planningWindow(today: CalendarDate, stored: readonly Pick<Deadline, "dueDate" | "source">[]): PlanningWindow {
+  return { from: planningStart(today), through: planThrough(today, stored) };
+}
+
+type StoredRow = Parameters<typeof reconcileDeadlines>[1][number];
+
+/**
+ * The changes that bring a committee's stored rows in line with its mandate, planning recurring
+ * duties only inside `window`. A row before the window is judged by the mandate, not by the
+ * window: one the mandate still implies stays (and, while open, follows its title and owner);
+ * one it no longer implies goes, as it would have without a window. So the window moving on
+ * never removes a row, and a weekly duty since 1980 is never planned back to 1980.
+ */
+export function planDeadlineRows(mandate: Mandate, window: PlanningWindow, stored: readonly StoredRow[]): DeadlineReconciliation {
+  const planned = plannedDeadlines(mandate, window);
+  const inPlan = new Set(planned.map((p) => p.sourceKey));
+  const earlier = stored.flatMap((row) =>
+    row.sourceKey && row.dueDate < window.from && !inPlan.has(row.sourceKey) ? (impliedOccurrence(mandate, row.sourceKey) ?? []) : [],
+  );
+  return reconcileDeadlines([...planned, ...earlier], stored);
+}
+
+/** The same limit as a title in a mandate file. */
+export const TITLE_MAX_LENGTH = MANDATE_LIMITS.title;
 
 /**
  * The rules for a deadline added by hand: a title of 1 to TITLE_MAX_LENGTH characters, and a
- * due date no earlier than the committee's today. Returns the title as stored; refusals are in
+ * due date no earlier than the committee's today and no later than LATEST_YEAR. Returns the title as stored; refusals are in
  * the committee's language.
  */
 export function checkManualDeadline(
@@ -208,5 +319,19 @@ export function checkManualDeadline(
   if (title === "") throw new MandatError("title_missing", {}, { language });
   if ([...title].length > TITLE_MAX_LENGTH) throw new MandatError("title_too_long", { max: TITLE_MAX_LENGTH }, { language });
   if (input.dueDate < today) throw new MandatError("date_in_past", { date: input.dueDate }, { language });
+  if (!isYearInRange(yearOf(input.dueDate))) {
+    throw new MandatError("date_out_of_range", { input: input.dueDate, from: EARLIEST_YEAR, to: LATEST_YEAR }, { language });
+  }
   return { title };
+}
+
+/** A waive reason is kept with the deadline and shown in every list of it. */
+export const REASON_MAX_LENGTH = 500;
+
+/** The rules for a waive reason: 1 to REASON_MAX_LENGTH characters. Returns the reason as stored. */
+export function checkWaiveReason(reason: string, id: number): string {
+  const trimmed = reason.trim();
+  if (trimmed === "") throw new MandatError("waive_reason_missing", { id });
+  if ([...trimmed].length > REASON_MAX_LENGTH) throw new MandatError("waive_reason_too_long", { max: REASON_MAX_LENGTH });
+  return trimmed;
 }

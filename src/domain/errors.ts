@@ -13,10 +13,13 @@ export interface ErrorParamsByCode {
   unknown_committee: { query: string };
   ambiguous_committee: { query: string; candidates: string[] };
   unknown_section: { word: string };
-  unknown_version: { committee: string; version: number; latest: number };
+  /** `versions`: the version numbers the caller may see. */
+  unknown_version: { committee: string; version: number; versions: number[] };
   search_needs_words: None;
   not_a_date: { input: string };
   no_such_day: { input: string };
+  /** A date outside the years dates may fall in (EARLIEST_YEAR–LATEST_YEAR). */
+  date_out_of_range: { input: string; from: number; to: number };
   date_in_past: { date: CalendarDate };
   title_missing: None;
   title_too_long: { max: number };
@@ -25,6 +28,7 @@ export interface ErrorParamsByCode {
   not_allowed_to_edit_deadlines: { committee: string };
   deadline_already_resolved: { id: number; status: "done" | "waived" };
   waive_reason_missing: { id: number };
+  waive_reason_too_long: { max: number };
   stale_button: None;
   internal: None;
 }
@@ -39,6 +43,7 @@ export const ERROR_CODES = [
   "search_needs_words",
   "not_a_date",
   "no_such_day",
+  "date_out_of_range",
   "date_in_past",
   "title_missing",
   "title_too_long",
@@ -47,6 +52,7 @@ export const ERROR_CODES = [
   "not_allowed_to_edit_deadlines",
   "deadline_already_resolved",
   "waive_reason_missing",
+  "waive_reason_too_long",
   "stale_button",
   "internal",
 ] as const satisfies readonly ErrorCode[];

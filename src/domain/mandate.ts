@@ -1,6 +1,6 @@
 import { DateTime, IANAZone } from "luxon";
 import { z } from "zod";
-import { CalendarDate } from "./calendar-date.js";
+import { EARLIEST_YEAR, isYearInRange, LATEST_YEAR, WrittenDate } from "./calendar-date.js";
 import { sumAmounts } from "./funding.js";
 import { Language } from "./language.js";
 import { TeamId } from "./workspace.js";
@@ -14,14 +14,65 @@ import { TeamId } from "./workspace.js";
  * document; the bot's own words come from the message catalogs.
  */
 
+/**
+ * How long and how many: every reply about a mandate at these limits fits Slack's Block Kit
+ * limits in every language (tests/slack/largest-mandate.test.ts), and the largest mandate answers
+ * within 300 ms (bench/largest-mandate.ts). docs/mandate-format.md lists them for authors.
+ */
+export const MANDATE_LIMITS = {
+  /** A committee's name, per language: a Slack header holds 150 characters. */
+  name: 150,
+  shortName: 40,
+  slug: 40,
+  id: 60,
+  /** Titles of duties and deadlines, as for a deadline added by hand (TITLE_MAX_LENGTH). */
+  title: 200,
+  /** Short texts: a seat's title, an organisation, a person, a group, a recipient, a source field. */
+  text: 300,
+  /** Long texts: the purpose, a task, a clause, a provision, a history event, a funding text. */
+  longText: 2000,
+  tasks: 50,
+  members: 100,
+  groupsPerMember: 5,
+  /** A sub-body's name ("Arbeidsutvalget"). */
+  group: 100,
+  ownerSeats: 5,
+  obligations: 20,
+  deadlines: 50,
+  provisions: 50,
+  history: 50,
+  reportsTo: 10,
+  sourceContext: 10,
+  allocations: 20,
+  otherAmounts: 20,
+  /** Whole currency units: a thousand trillion is more than any mandate grants. */
+  amount: 1e15,
+} as const;
+
+/** A non-empty text of at most `max` characters. */
+function text(max: number) {
+  return z
+    .string()
+    .trim()
+    .min(1, { error: "must not be empty" })
+    .max(max, { error: `must be at most ${max} characters` });
+}
+
+/** A list of at most `max` items. */
+function list<T extends z.ZodType>(item: T, max: number) {
+  return z.array(item).max(max, { error: `may hold at most ${max} items` });
+}
+
+const Text = text(MANDATE_LIMITS.text);
+const Title = text(MANDATE_LIMITS.title);
+const LongText = text(MANDATE_LIMITS.longText);
+
 const Id = z
   .string()
   .regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, {
     error: "must be lower-case letters, digits and single hyphens, e.g. annual-report",
   })
-  .max(60);
-
-const Text = z.string().trim().min(1, { error: "must not be empty" });
+  .max(MANDATE_LIMITS.id);
 
 /** MM-DD, a day that exists in every year (29 February is refused). */
 const MonthDay = z
@@ -45,19 +96,21 @@ export const Member = z.strictObject({
   title: Text,
   organisation: Text.optional(),
   /** Sub-body the seat belongs to (working committee, reference group …). */
-  groups: z.array(Text).optional(),
+  groups: list(text(MANDATE_LIMITS.group), MANDATE_LIMITS.groupsPerMember).optional(),
   /** The person holding the seat; left out while the secretariat has not named them. */
   name: Text.optional(),
   slack_id: z
     .string()
-    .regex(/^[UW][A-Z0-9]{2,}$/, { error: "must be a Slack user id such as U012ABCDEF" })
+    .regex(/^[UW][A-Z0-9]{2,30}$/, { error: "must be a Slack user id such as U012ABCDEF" })
     .optional(),
-  email: z.email({ error: "must be an e-mail address" }).optional(),
+  email: z.email({ error: "must be an e-mail address" }).max(254, { error: "must be at most 254 characters" }).optional(),
 });
 export type Member = z.infer<typeof Member>;
 
 /** Who owes a deadline: named seats, everyone with a role, or a body outside the committee. */
 export const Owner = z.union([
+  // At most MANDATE_LIMITS.ownerSeats seats: checked with the seat names (Mandate's superRefine), where
+  // the problem can be named; inside this union zod could only say "Invalid input".
   z.strictObject({ seats: z.array(Id).min(1) }),
   z.strictObject({ role: MemberRole }),
   z.strictObject({ body: Text }),
@@ -71,7 +124,7 @@ export const MeetingRule = z
     /** The mandate asks for regular meetings without a number. */
     regularly: z.literal(true).optional(),
     /** The clause as written. */
-    text: Text.optional(),
+    text: LongText.optional(),
   })
   .refine((r) => r.min_per_year !== undefined || r.max_per_year !== undefined || r.regularly, {
     error: "give min_per_year and/or max_per_year, or regularly: true",
@@ -91,14 +144,14 @@ export const DecisionRule = z.strictObject({
   quorum: z.number().gt(0).lte(1).optional(),
   /** Share of votes cast needed for a qualified majority, e.g. 0.67. */
   threshold: z.number().gt(0.5).lte(1).optional(),
-  text: Text.optional(),
+  text: LongText.optional(),
 });
 export type DecisionRule = z.infer<typeof DecisionRule>;
 
 /** A duty that recurs: "report status and budget to X at least 2 times a year". */
 export const Obligation = z.strictObject({
   id: Id,
-  title: Text,
+  title: Title,
   owner: Owner,
   /** To whom it is owed (a body outside the committee, as the mandate names it). */
   to: Text.optional(),
@@ -115,31 +168,40 @@ export const Obligation = z.strictObject({
    */
   due: z.array(MonthDay).optional(),
   /** First and last date the duty applies; defaults to the mandate's validity. */
-  from: CalendarDate.optional(),
-  until: CalendarDate.optional(),
-  clause: Text.optional(),
+  from: WrittenDate.optional(),
+  until: WrittenDate.optional(),
+  clause: LongText.optional(),
 });
 export type Obligation = z.infer<typeof Obligation>;
 
 /** A one-off deadline written in the mandate. */
 export const FixedDeadline = z.strictObject({
   id: Id,
-  title: Text,
-  due: CalendarDate,
+  title: Title,
+  due: WrittenDate,
   owner: Owner,
   to: Text.optional(),
-  clause: Text.optional(),
+  clause: LongText.optional(),
 });
 export type FixedDeadline = z.infer<typeof FixedDeadline>;
 
 const Amount = z
   .number({ error: "must be a number in whole currency units, e.g. 10000000" })
-  .nonnegative({ error: "must not be negative" });
+  .nonnegative({ error: "must not be negative" })
+  .max(MANDATE_LIMITS.amount, { error: "must be at most 1 000 000 000 000 000" });
+
+/** Years of funding: the same bounds as dates. */
+const Years = z
+  .strictObject({
+    from: z.int().min(EARLIEST_YEAR).max(LATEST_YEAR),
+    to: z.int().min(EARLIEST_YEAR).max(LATEST_YEAR),
+  })
+  .refine((y) => y.from <= y.to, { error: "from must not be after to" });
 
 export const Allocation = z.strictObject({
   id: Id,
   amount: Amount,
-  purpose: Text,
+  purpose: LongText,
 });
 export type Allocation = z.infer<typeof Allocation>;
 
@@ -154,8 +216,8 @@ export const OtherAmount = z.strictObject({
     .string()
     .regex(/^[A-Z]{3}$/)
     .optional(),
-  years: z.strictObject({ from: z.int(), to: z.int() }).optional(),
-  text: Text,
+  years: Years.optional(),
+  text: LongText,
 });
 export type OtherAmount = z.infer<typeof OtherAmount>;
 
@@ -163,15 +225,13 @@ export const Funding = z
   .strictObject({
     currency: z.string().regex(/^[A-Z]{3}$/, { error: "must be an ISO 4217 code such as DKK, NOK or SEK" }),
     total: Amount.optional(),
-    years: z
-      .strictObject({ from: z.int().min(1900).max(2200), to: z.int().min(1900).max(2200) })
-      .refine((y) => y.from <= y.to, { error: "from must not be after to" })
-      .optional(),
-    source: Text.optional(),
+    years: Years.optional(),
+    /** Where the money comes from: a budget line, a fund, the principles of a strategy. */
+    source: LongText.optional(),
     managed_by: Text.optional(),
-    allocations: z.array(Allocation).optional(),
-    other_amounts: z.array(OtherAmount).optional(),
-    text: Text.optional(),
+    allocations: list(Allocation, MANDATE_LIMITS.allocations).optional(),
+    other_amounts: list(OtherAmount, MANDATE_LIMITS.otherAmounts).optional(),
+    text: LongText.optional(),
   })
   .refine((f) => f.total === undefined || sumAmounts((f.allocations ?? []).map((a) => a.amount)) <= f.total, {
     error: "the allocations add up to more than the total",
@@ -186,14 +246,21 @@ export type MandateSection = z.infer<typeof MandateSection>;
 export const Provision = z.strictObject({
   id: Id,
   section: MandateSection,
-  text: Text,
+  text: LongText,
 });
 export type Provision = z.infer<typeof Provision>;
 
 export const HistoryEvent = z.strictObject({
   /** A date, or a year when the source gives no day. */
-  date: z.union([CalendarDate, z.string().regex(/^\d{4}(-\d{2})?$/)]),
-  text: Text,
+  date: z
+    .string()
+    .regex(/^\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?$/, {
+      error: "must be a date (YYYY-MM-DD), a month (YYYY-MM) or a year (YYYY)",
+      abort: true,
+    })
+    .refine((d) => d.length !== 10 || DateTime.fromISO(d).isValid, { error: "must be a day that exists", abort: true })
+    .refine((d) => isYearInRange(Number(d.slice(0, 4))), { error: `must fall in the years ${EARLIEST_YEAR}–${LATEST_YEAR}` }),
+  text: LongText,
 });
 export type HistoryEvent = z.infer<typeof HistoryEvent>;
 
@@ -203,7 +270,7 @@ const TimeZone = z.string().refine((zone) => IANAZone.isValidZone(zone), {
 
 export const Mandate = z
   .strictObject({
-    $schema: z.string().optional(),
+    $schema: z.string().max(500).optional(),
     format: z.literal("mandat/v1", { error: 'must be "mandat/v1"' }),
     /**
      * The Slack workspace (team id) the committee lives in. Needed when one deployment serves
@@ -213,44 +280,44 @@ export const Mandate = z
     slug: z
       .string()
       .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "must be lower-case letters, digits and hyphens, e.g. norprem" })
-      .max(40),
+      .max(MANDATE_LIMITS.slug),
     /** The committee's name per language; the committee's own language is required. */
-    names: z.partialRecord(Language, Text),
-    short_name: Text.max(40).optional(),
+    names: z.partialRecord(Language, text(MANDATE_LIMITS.name)),
+    short_name: text(MANDATE_LIMITS.shortName).optional(),
     language: Language,
     time_zone: TimeZone,
     /** ISO 3166-1 alpha-2 code of the holiday calendar. */
     country: z.string().regex(/^[A-Z]{2}$/, { error: "must be a two-letter country code such as DK, NO or SE" }),
     slack_channel: z
       .string()
-      .regex(/^(#[a-z0-9._-]{1,80}|C[A-Z0-9]{2,})$/, {
+      .regex(/^(#[a-z0-9._-]{1,80}|C[A-Z0-9]{2,30})$/, {
         error: "must be a channel name such as #styregruppe or a channel id such as C012ABCDEF",
       })
       .optional(),
     visibility: z.enum(["public", "members"]),
-    reports_to: z.array(Text).optional(),
+    reports_to: list(Text, MANDATE_LIMITS.reportsTo).optional(),
     valid: z
-      .strictObject({ from: CalendarDate, until: CalendarDate.optional() })
+      .strictObject({ from: WrittenDate, until: WrittenDate.optional() })
       .refine((v) => v.until === undefined || v.from <= v.until, { error: "from must not be after until" }),
     source: z.strictObject({
       title: Text,
       document: Text,
-      context: z.array(Text).optional(),
+      context: list(Text, MANDATE_LIMITS.sourceContext).optional(),
       issued_by: Text.optional(),
       approved_by: Text.optional(),
-      approved_on: CalendarDate.optional(),
+      approved_on: WrittenDate.optional(),
       reference: Text.optional(),
     }),
-    purpose: Text,
-    tasks: z.array(z.strictObject({ id: Id, text: Text })).min(1),
-    members: z.array(Member).min(1),
+    purpose: LongText,
+    tasks: list(z.strictObject({ id: Id, text: LongText }), MANDATE_LIMITS.tasks).min(1),
+    members: list(Member, MANDATE_LIMITS.members).min(1),
     meetings: MeetingRule.optional(),
     decisions: DecisionRule,
-    obligations: z.array(Obligation).optional(),
-    deadlines: z.array(FixedDeadline).optional(),
+    obligations: list(Obligation, MANDATE_LIMITS.obligations).optional(),
+    deadlines: list(FixedDeadline, MANDATE_LIMITS.deadlines).optional(),
     funding: Funding.optional(),
-    provisions: z.array(Provision).optional(),
-    history: z.array(HistoryEvent).optional(),
+    provisions: list(Provision, MANDATE_LIMITS.provisions).optional(),
+    history: list(HistoryEvent, MANDATE_LIMITS.history).optional(),
   })
   .superRefine((m, ctx) => {
     if (!m.names[m.language]) {
@@ -279,6 +346,9 @@ export const Mandate = z
     });
     const checkOwner = (owner: Owner, path: (string | number)[]) => {
       if (!("seats" in owner)) return;
+      if (owner.seats.length > MANDATE_LIMITS.ownerSeats) {
+        ctx.addIssue({ code: "custom", path: [...path, "owner", "seats"], message: `may hold at most ${MANDATE_LIMITS.ownerSeats} items` });
+      }
       owner.seats.forEach((seat, i) => {
         if (!seats.has(seat))
           ctx.addIssue({ code: "custom", path: [...path, "owner", "seats", i], message: `no member has seat "${seat}"` });

@@ -7,7 +7,9 @@ export function foldForSearch(text: string): string {
   const lower = text.normalize("NFC").toLocaleLowerCase("und").replace(/ä/g, "æ").replace(/ö/g, "ø");
   let out = "";
   for (const char of lower) {
-    out += char === "å" || char === "æ" || char === "ø" ? char : char.normalize("NFKD").replace(/\p{M}/gu, "");
+    // ASCII needs no decomposing; this keeps a search through a large mandate fast.
+    if (char < "\u0080") out += char;
+    else out += char === "å" || char === "æ" || char === "ø" ? char : char.normalize("NFKD").replace(/\p{M}/gu, "");
   }
   return out.replace(/\s+/g, " ").trim();
 }

@@ -1,5 +1,5 @@
 import type { ErrorMessages, Messages } from "./en.js";
-import { codeList, formatDate } from "./format.js";
+import { codeList, formatDate, numberRanges } from "./format.js";
 
 /** Dansk. */
 export const da: Messages = {
@@ -79,6 +79,7 @@ export const da: Messages = {
     reportsTo: "Rapporterer til",
     version: (n, date) => `Version ${n}, indlæst ${date}`,
     expired: "Kommissoriet er udløbet.",
+    partCut: "… resten af denne del er for lang til én besked: kildedokumentet har den i sin helhed.",
     olderVersion: (n, current) => `Tidligere version ${n}; den gældende er version ${current}.`,
   },
   meetings: {
@@ -199,10 +200,12 @@ export const da: Messages = {
     ambiguous_committee: (p) => `“${p.query}” passer på flere udvalg: ${codeList(p.candidates)}. Skriv et af navnene.`,
     unknown_section: (p) =>
       `Der er ingen del, der hedder “${p.word}”. Prøv formål, opgaver, medlemmer, møder, rapportering, beslutninger, finansiering eller historik.`,
-    unknown_version: (p) => `${p.committee} har ingen version ${p.version}; versionerne er 1 til ${p.latest}.`,
+    unknown_version: (p) =>
+      `${p.committee} har ingen version ${p.version}; ${p.versions.length === 1 ? `den eneste version er ${p.versions[0]}` : `versionerne er ${numberRanges(p.versions)}`}.`,
     search_needs_words: () => "Skriv, hvad der skal søges efter, fx `/mandat søg budget`.",
     not_a_date: (p) => `“${p.input}” er ikke en dato. Skriv fx 2025-03-31, 31.3.2025 eller 31. marts 2025.`,
     no_such_day: (p) => `“${p.input}” er ikke en dag i kalenderen. Tjek dag og måned.`,
+    date_out_of_range: (p) => `“${p.input}” ligger for langt væk: en dato skal ligge i årene ${p.from}–${p.to}.`,
     date_in_past: (p) => `${formatDate(p.date, "da")} er overstået. En ny frist skal være i dag eller senere.`,
     title_missing: () => "Giv fristen en titel efter datoen, fx `/frist gms-2024 ny 31.3.2026 Årsrapport`.",
     title_too_long: (p) => `Titlen er for lang: højst ${p.max} tegn.`,
@@ -212,6 +215,7 @@ export const da: Messages = {
       `Kun formanden og sekretariatet for ${p.committee} kan tilføje, udføre eller frafalde udvalgets frister.`,
     deadline_already_resolved: (p) => `Frist #${p.id} er allerede ${p.status === "done" ? "udført" : "frafaldet"}.`,
     waive_reason_missing: (p) => `Skriv, hvorfor fristen frafaldes, fx \`/frist frafald ${p.id} udsat af ministeriet\`.`,
+    waive_reason_too_long: (p) => `Begrundelsen er for lang: højst ${p.max} tegn.`,
     stale_button: () => "Knappen virker ikke længere. Skriv `/mandat` igen.",
     internal: () => "Noget gik galt hos os. Intet er ændret. Prøv igen, eller kontakt din administrator.",
   } satisfies ErrorMessages,

@@ -1,5 +1,5 @@
 import type { ErrorCode, ErrorParamsByCode } from "../domain/errors.js";
-import { codeList, formatDate } from "./format.js";
+import { codeList, formatDate, numberRanges } from "./format.js";
 
 /** One message per error code, typed by that code's parameters. */
 export type ErrorMessages = { [C in ErrorCode]: (params: ErrorParamsByCode[C]) => string };
@@ -89,6 +89,7 @@ export const en = {
     reportsTo: "Reports to",
     version: (n: number, date: string) => `Version ${n}, imported ${date}`,
     expired: "This mandate has expired.",
+    partCut: "… the rest of this part is too long for one message: the source document has it in full.",
     olderVersion: (n: number, current: number) => `Earlier version ${n}; the current one is version ${current}.`,
   },
   meetings: {
@@ -212,10 +213,12 @@ export const en = {
     ambiguous_committee: (p) => `“${p.query}” fits several committees: ${codeList(p.candidates)}. Type one of those names.`,
     unknown_section: (p) =>
       `There is no part called “${p.word}”. Try purpose, tasks, members, meetings, reporting, decisions, funding or history.`,
-    unknown_version: (p) => `${p.committee} has no version ${p.version}; the versions are 1 to ${p.latest}.`,
+    unknown_version: (p) =>
+      `${p.committee} has no version ${p.version}; ${p.versions.length === 1 ? `its only version is ${p.versions[0]}` : `its versions are ${numberRanges(p.versions)}`}.`,
     search_needs_words: () => "Type what to search for, e.g. `/mandat search budget`.",
     not_a_date: (p) => `“${p.input}” is not a date. Type e.g. 2025-03-31, 31.3.2025 or 31 March 2025.`,
     no_such_day: (p) => `“${p.input}” is not a day in the calendar. Check the day and month.`,
+    date_out_of_range: (p) => `“${p.input}” is too far off: a date must fall in the years ${p.from}–${p.to}.`,
     date_in_past: (p) => `${formatDate(p.date, "en")} has passed. A new deadline must be today or later.`,
     title_missing: () => "Give the deadline a title after the date, e.g. `/frist gms-2024 new 31.3.2026 Annual report`.",
     title_too_long: (p) => `The title is too long: at most ${p.max} characters.`,
@@ -224,6 +227,7 @@ export const en = {
     not_allowed_to_edit_deadlines: (p) => `Only the chair and the secretariat of ${p.committee} can add, complete or waive its deadlines.`,
     deadline_already_resolved: (p) => `Deadline #${p.id} is already ${p.status === "done" ? "done" : "waived"}.`,
     waive_reason_missing: (p) => `Say why the deadline is waived, e.g. \`/frist waive ${p.id} postponed by the ministry\`.`,
+    waive_reason_too_long: (p) => `The reason is too long: at most ${p.max} characters.`,
     stale_button: () => "This button no longer works. Type `/mandat` again.",
     internal: () => "Something went wrong on our side. Nothing was changed. Try again, or tell your administrator.",
   } satisfies ErrorMessages,

@@ -49,3 +49,16 @@ export function formatEventDate(date: string, language: Language): string {
 export function formatList(items: readonly string[], language: Language): string {
   return new Intl.ListFormat(LOCALE[language], { style: "long", type: "conjunction" }).format(items);
 }
+
+/** Version numbers as runs: [1, 2, 3, 5] → "1–3, 5". */
+export function numberRanges(numbers: readonly number[]): string {
+  const sorted = [...new Set(numbers)].sort((a, b) => a - b);
+  const runs: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === (sorted[j] ?? 0) + 1) j++;
+    runs.push(j > i ? `${sorted[i]}–${sorted[j]}` : `${sorted[i]}`);
+    i = j + 1;
+  }
+  return runs.join(", ");
+}

@@ -1,5 +1,5 @@
 import type { ErrorMessages, Messages } from "./en.js";
-import { codeList, formatDate } from "./format.js";
+import { codeList, formatDate, numberRanges } from "./format.js";
 
 /** Norsk bokmål. */
 export const nb: Messages = {
@@ -79,6 +79,7 @@ export const nb: Messages = {
     reportsTo: "Rapporterer til",
     version: (n, date) => `Versjon ${n}, lest inn ${date}`,
     expired: "Mandatet er utløpt.",
+    partCut: "… resten av denne delen er for lang for én melding: kildedokumentet har den i sin helhet.",
     olderVersion: (n, current) => `Tidligere versjon ${n}; gjeldende versjon er ${current}.`,
   },
   meetings: {
@@ -199,10 +200,12 @@ export const nb: Messages = {
     ambiguous_committee: (p) => `“${p.query}” passer på flere utvalg: ${codeList(p.candidates)}. Skriv ett av navnene.`,
     unknown_section: (p) =>
       `Det finnes ingen del som heter “${p.word}”. Prøv formål, oppgaver, medlemmer, møter, rapportering, beslutninger, finansiering eller historikk.`,
-    unknown_version: (p) => `${p.committee} har ingen versjon ${p.version}; versjonene er 1 til ${p.latest}.`,
+    unknown_version: (p) =>
+      `${p.committee} har ingen versjon ${p.version}; ${p.versions.length === 1 ? `den eneste versjonen er ${p.versions[0]}` : `versjonene er ${numberRanges(p.versions)}`}.`,
     search_needs_words: () => "Skriv hva du vil søke etter, f.eks. `/mandat søk budsjett`.",
     not_a_date: (p) => `“${p.input}” er ikke en dato. Skriv f.eks. 2025-03-31, 31.3.2025 eller 31. mars 2025.`,
     no_such_day: (p) => `“${p.input}” er ikke en dag i kalenderen. Sjekk dag og måned.`,
+    date_out_of_range: (p) => `“${p.input}” ligger for langt unna: en dato må ligge i årene ${p.from}–${p.to}.`,
     date_in_past: (p) => `${formatDate(p.date, "nb")} er passert. En ny frist må være i dag eller senere.`,
     title_missing: () => "Gi fristen en tittel etter datoen, f.eks. `/frist norprem ny 31.3.2026 Årsrapport`.",
     title_too_long: (p) => `Tittelen er for lang: høyst ${p.max} tegn.`,
@@ -212,6 +215,7 @@ export const nb: Messages = {
       `Bare lederen og sekretariatet for ${p.committee} kan legge til, utføre eller frafalle utvalgets frister.`,
     deadline_already_resolved: (p) => `Frist #${p.id} er allerede ${p.status === "done" ? "utført" : "frafalt"}.`,
     waive_reason_missing: (p) => `Skriv hvorfor fristen frafalles, f.eks. \`/frist frafall ${p.id} utsatt av departementet\`.`,
+    waive_reason_too_long: (p) => `Begrunnelsen er for lang: høyst ${p.max} tegn.`,
     stale_button: () => "Knappen virker ikke lenger. Skriv `/mandat` på nytt.",
     internal: () => "Noe gikk galt hos oss. Ingenting er endret. Prøv igjen, eller kontakt administratoren din.",
   } satisfies ErrorMessages,

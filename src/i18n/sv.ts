@@ -1,5 +1,5 @@
 import type { ErrorMessages, Messages } from "./en.js";
-import { codeList, formatDate } from "./format.js";
+import { codeList, formatDate, numberRanges } from "./format.js";
 
 /** Svenska. */
 export const sv: Messages = {
@@ -79,6 +79,7 @@ export const sv: Messages = {
     reportsTo: "Redovisar till",
     version: (n, date) => `Version ${n}, inläst ${date}`,
     expired: "Uppdraget har löpt ut.",
+    partCut: "… resten av denna del är för lång för ett meddelande: källdokumentet har den i sin helhet.",
     olderVersion: (n, current) => `Tidigare version ${n}; den gällande är version ${current}.`,
   },
   meetings: {
@@ -199,10 +200,12 @@ export const sv: Messages = {
     ambiguous_committee: (p) => `”${p.query}” passar flera grupper: ${codeList(p.candidates)}. Skriv ett av namnen.`,
     unknown_section: (p) =>
       `Det finns ingen del som heter ”${p.word}”. Prova syfte, uppgifter, ledamöter, möten, redovisning, beslut, finansiering eller historik.`,
-    unknown_version: (p) => `${p.committee} har ingen version ${p.version}; versionerna är 1 till ${p.latest}.`,
+    unknown_version: (p) =>
+      `${p.committee} har ingen version ${p.version}; ${p.versions.length === 1 ? `den enda versionen är ${p.versions[0]}` : `versionerna är ${numberRanges(p.versions)}`}.`,
     search_needs_words: () => "Skriv vad du vill söka efter, t.ex. `/mandat sök budget`.",
     not_a_date: (p) => `”${p.input}” är inte ett datum. Skriv t.ex. 2025-03-31, 31.3.2025 eller 31 mars 2025.`,
     no_such_day: (p) => `”${p.input}” är ingen dag i kalendern. Kontrollera dag och månad.`,
+    date_out_of_range: (p) => `”${p.input}” ligger för långt bort: ett datum måste ligga inom åren ${p.from}–${p.to}.`,
     date_in_past: (p) => `${formatDate(p.date, "sv")} har passerat. En ny tidsfrist måste vara i dag eller senare.`,
     title_missing: () => "Ge tidsfristen en rubrik efter datumet, t.ex. `/frist gms-2024 ny 31.3.2026 Årsrapport`.",
     title_too_long: (p) => `Rubriken är för lång: högst ${p.max} tecken.`,
@@ -212,6 +215,7 @@ export const sv: Messages = {
       `Bara ordföranden och sekretariatet för ${p.committee} kan lägga till, klarmarkera eller avskriva gruppens tidsfrister.`,
     deadline_already_resolved: (p) => `Tidsfrist #${p.id} är redan ${p.status === "done" ? "klar" : "avskriven"}.`,
     waive_reason_missing: (p) => `Skriv varför tidsfristen avskrivs, t.ex. \`/frist avskriv ${p.id} uppskjuten av departementet\`.`,
+    waive_reason_too_long: (p) => `Motiveringen är för lång: högst ${p.max} tecken.`,
     stale_button: () => "Knappen fungerar inte längre. Skriv `/mandat` igen.",
     internal: () => "Något gick fel hos oss. Inget har ändrats. Försök igen eller kontakta din administratör.",
   } satisfies ErrorMessages,

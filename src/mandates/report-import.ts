@@ -1,7 +1,15 @@
 import type { Logger } from "../logging/logger.js";
 import type { ImportOutcome } from "../services/mandate-importer.js";
 
+function warningLines(o: ImportOutcome): string[] {
+  return o.status === "refused" ? [] : (o.warnings ?? []).map((w) => `  warning: ${w.path}: ${w.message}`);
+}
+
 function outcomeLine(o: ImportOutcome): string {
+  return [statusLine(o), ...warningLines(o)].join("\n");
+}
+
+function statusLine(o: ImportOutcome): string {
   switch (o.status) {
     case "created":
       return `${o.file}: created ${o.slug}, version ${o.version}`;
@@ -21,12 +29,13 @@ export function importReport(outcomes: ImportOutcome[]): string {
 
 /** The same, as log lines: one per file, a refused file as a warning with its problems. */
 export function logImport(logger: Logger, source: string, outcomes: ImportOutcome[]): void {
+  if (outcomes.length === 0) logger.info({ source }, `Mandates from ${source}: no mandate files (*.yaml, *.yml) found`);
   for (const o of outcomes) {
     const fields =
       o.status === "refused"
         ? { file: o.file, status: o.status, problems: o.problems }
-        : { file: o.file, status: o.status, committee: o.slug, workspace: o.workspaceId, version: o.version };
-    if (o.status === "refused") logger.warn(fields, `Mandates from ${source}: ${outcomeLine(o)}`);
+        : { file: o.file, status: o.status, committee: o.slug, workspace: o.workspaceId, version: o.version, warnings: o.warnings };
+    if (o.status === "refused" || o.warnings?.length) logger.warn(fields, `Mandates from ${source}: ${outcomeLine(o)}`);
     else logger.info(fields, `Mandates from ${source}: ${outcomeLine(o)}`);
   }
 }

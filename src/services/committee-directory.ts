@@ -1,4 +1,4 @@
-import { canSeeCommittee } from "../domain/access.js";
+import { canSeeCommittee, canSeeVersion, publicSince } from "../domain/access.js";
 import type { Caller } from "../domain/caller.js";
 import type { Committee, MandateVersionInfo } from "../domain/committee.js";
 import { matchCommittees } from "../domain/committee-match.js";
@@ -55,20 +55,43 @@ export class CommitteeDirectory {
     return visible.map(({ committee }) => ({ committee, hits: searchMandate(committee.mandate, words) })).filter((r) => r.hits.length > 0);
   }
 
-  versions(committee: Committee): Promise<MandateVersionInfo[]> {
-    return this.committees.versions(committee.id);
+  /** The versions of a committee the caller may see (a members-only one only by its members), newest first. */
+  async versions(target: VisibleCommittee): Promise<MandateVersionInfo[]> {
+    return (await this.committees.versions(target.committee.id)).filter((v) => canSeeVersion(v, target.roles));
   }
 
-  /** An earlier (or the current) version of a committee the caller already may see. */
+  /**
+   * An earlier (or the current) version of a committee the caller already may see. A version
+   * that was members-only does not exist for someone off the current roster.
+   */
   async atVersion(target: VisibleCommittee, number: number): Promise<VisibleCommittee> {
     const committee = await this.committees.atVersion(target.committee, number);
-    if (!committee) {
+    if (!committee || !canSeeVersion(committee.version, target.roles)) {
       throw new MandatError(
         "unknown_version",
-        { committee: target.committee.slug, version: number, latest: target.committee.version.number },
+        {
+          committee: target.committee.slug,
+          version: number,
+          versions: (await this.versions(target)).map((v) => v.number).sort((a, b) => a - b),
+        },
         { language: target.committee.mandate.language },
       );
     }
     return { ...target, committee };
+  }
+
+  /**
+   * For the committees of `scope` the caller is not a member of: since when each has been public
+   * without a break, where it was members-only before (see publicSince). Their deadlines from
+   * before then are not shown to the caller.
+   */
+  async publicRecordSince(scope: readonly VisibleCommittee[]): Promise<Map<number, Date>> {
+    const outsiders = scope.filter((v) => v.roles.length === 0).map((v) => v.committee.id);
+    const since = new Map<number, Date>();
+    for (const [id, versions] of await this.committees.versionsOf(outsiders)) {
+      const date = publicSince(versions);
+      if (date) since.set(id, date);
+    }
+    return since;
   }
 }

@@ -1,5 +1,5 @@
 import { dateInZone } from "../domain/calendar-date.js";
-import { plannedDeadlines, planningHorizon, planThrough, reconcileDeadlines } from "../domain/deadline.js";
+import { planDeadlineRows, planningHorizon, planningWindow } from "../domain/deadline.js";
 import type { Logger } from "../logging/logger.js";
 import type { Store, TransactionRepositories } from "./ports.js";
 
@@ -15,8 +15,9 @@ export interface PlanningReport {
 /**
  * Plans one committee's deadlines inside a transaction that holds its lock: the plan is made
  * from the latest mandate version as read under that lock, so it can never bring back rows a
- * newer version removed. Open rows follow the plan, rows it no longer holds go, done and
- * waived rows stay; planning twice changes nothing.
+ * newer version removed. Recurring duties are planned from PLANNING_PAST_YEARS before today to
+ * the horizon. Open rows follow the plan, rows the mandate no longer implies go (whether or not
+ * the window still reaches them), done and waived rows stay; planning twice changes nothing.
  */
 export async function planCommittee(
   repos: TransactionRepositories,
@@ -29,9 +30,9 @@ export async function planCommittee(
   const today = dateInZone(now, state.timeZone);
   if (!options.force && state.plannedThrough !== null && state.plannedThrough >= planningHorizon(today)) return false;
   const stored = await repos.deadlines.plannedOf(committeeId);
-  const through = planThrough(today, stored);
-  await repos.deadlines.applyReconciliation(committeeId, reconcileDeadlines(plannedDeadlines(state.mandate, through), stored), now);
-  await repos.mandates.setPlannedThrough(committeeId, through);
+  const window = planningWindow(today, stored);
+  await repos.deadlines.applyReconciliation(committeeId, planDeadlineRows(state.mandate, window, stored), now);
+  await repos.mandates.setPlannedThrough(committeeId, window.through);
   return true;
 }
 

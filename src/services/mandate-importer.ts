@@ -1,14 +1,24 @@
 import { channelIdAfterImport } from "../domain/channel.js";
+import type { Committee } from "../domain/committee.js";
+import { nameClashes } from "../domain/committee-match.js";
 import type { Mandate } from "../domain/mandate.js";
 import { rosterForVersion } from "../domain/roster.js";
 import type { WorkspaceId } from "../domain/workspace.js";
 import { contentHash } from "../mandates/content-hash.js";
-import { loadMandateFile, type MandateProblem, mandateFilesAt } from "../mandates/load-mandate-file.js";
+import { listMandateFiles, loadMandateFile, type MandateProblem } from "../mandates/load-mandate-file.js";
 import { planCommittee } from "./deadline-planner.js";
 import type { CommitteeColumns, Store } from "./ports.js";
 
 export type ImportOutcome =
-  | { file: string; status: "created" | "new_version" | "unchanged"; slug: string; workspaceId: WorkspaceId; version: number }
+  | {
+      file: string;
+      status: "created" | "new_version" | "unchanged";
+      slug: string;
+      workspaceId: WorkspaceId;
+      version: number;
+      /** Taken, but worth a look: a short name that another committee's slug shadows, and the like. */
+      warnings?: MandateProblem[];
+    }
   | { file: string; status: "refused"; problems: MandateProblem[] };
 
 export interface ImportOptions {
@@ -34,6 +44,36 @@ function columnsOf(mandate: Mandate, slackChannelId: string | null): CommitteeCo
 }
 
 /**
+ * A short name equal to another committee's slug cannot be typed to reach this committee: the
+ * slug wins (src/domain/committee-match.ts). Taken anyway, with a warning naming the other one.
+ */
+function nameWarnings(mandate: Mandate, others: readonly Committee[]): MandateProblem[] {
+  return nameClashes({ slug: mandate.slug, mandate }, others).map(({ other, field }) =>
+    field === "short_name"
+      ? {
+          path: "short_name",
+          message: `"${mandate.short_name}" is the slug of another committee (${other.version.sourceFile}): typing it opens that one; this committee is found by its slug "${mandate.slug}"`,
+        }
+      : {
+          path: "slug",
+          message: `committee "${other.slug}" (${other.version.sourceFile}) has "${other.mandate.short_name}" as its short name: typing it now opens this committee, not that one`,
+        },
+  );
+}
+
+/**
+ * A file that passed every check and still could not be stored (the database refused it, or is
+ * gone): refused like any other, so one file never stops the others or the bot's start. The
+ * database's last line says why; the transaction stored nothing of it.
+ */
+function storeFailure(file: string, error: unknown): ImportOutcome {
+  // Prisma's message starts with where it was called and ends with what the database said.
+  const lines = (error instanceof Error ? error.message : String(error)).split("\n").map((l) => l.trim());
+  const reason = lines.filter((l) => l !== "").at(-1) ?? "unknown error";
+  return { file, status: "refused", problems: [{ path: "(database)", message: `could not be stored: ${reason}` }] };
+}
+
+/**
  * Mandate files → committees. A file is taken whole or refused whole: a refused file stores
  * nothing. A changed file adds a mandate version (older versions stay readable), replaces the
  * roster and re-plans the committee's deadlines, all in one transaction under the committee's
@@ -44,12 +84,9 @@ export class MandateImporter {
 
   /** Imports a file, or every *.yaml / *.yml file of a directory. */
   async importPath(target: string, options: ImportOptions): Promise<ImportOutcome[]> {
-    let files: string[];
-    try {
-      files = await mandateFilesAt(target);
-    } catch {
-      return [{ file: target, status: "refused", problems: [{ path: "(file)", message: "no such file or directory" }] }];
-    }
+    const listed = await listMandateFiles(target);
+    if (!listed.ok) return [{ file: target, status: "refused", problems: [listed.problem] }];
+    const files = listed.files;
     const outcomes: ImportOutcome[] = [];
     const seen = new Map<string, string>();
     for (const file of files) {
@@ -80,12 +117,15 @@ export class MandateImporter {
         continue;
       }
       seen.set(key, file);
-      outcomes.push(await this.importMandate(file, loaded.mandate, workspaceId, options.now));
+      outcomes.push(
+        await this.importMandate(file, loaded.mandate, workspaceId, options.now).catch((error: unknown) => storeFailure(file, error)),
+      );
     }
     return outcomes;
   }
 
   async importMandate(file: string, mandate: Mandate, workspaceId: WorkspaceId, now: Date): Promise<ImportOutcome> {
+    const warnings = nameWarnings(mandate, await this.store.committees.inWorkspace(workspaceId));
     const hash = contentHash(mandate);
     const saved = await this.store.transaction(async (repos) => {
       // One import (or planning) of a committee at a time, across processes and replicas.
@@ -107,6 +147,13 @@ export class MandateImporter {
       await planCommittee(repos, committeeId, now, { force: true });
       return { status: existing ? ("new_version" as const) : ("created" as const), version: number };
     });
-    return { file, status: saved.status, slug: mandate.slug, workspaceId, version: saved.version };
+    return {
+      file,
+      status: saved.status,
+      slug: mandate.slug,
+      workspaceId,
+      version: saved.version,
+      ...(warnings.length ? { warnings } : {}),
+    };
   }
 }

@@ -6,7 +6,7 @@
 import type { CalendarDate } from "../domain/calendar-date.js";
 import type { Caller } from "../domain/caller.js";
 import type { Committee, MandateVersionInfo, RosterSeat } from "../domain/committee.js";
-import type { Deadline, DeadlineReconciliation } from "../domain/deadline.js";
+import type { Deadline, DeadlineHead, DeadlineReconciliation } from "../domain/deadline.js";
 import type { Mandate, MemberRole, Owner } from "../domain/mandate.js";
 import type { SeatToStore } from "../domain/roster.js";
 import type { Workspace, WorkspaceId } from "../domain/workspace.js";
@@ -17,6 +17,8 @@ export interface CommitteeRepository {
   inWorkspace(workspaceId: WorkspaceId): Promise<Committee[]>;
   /** Every committee of every workspace. */
   all(): Promise<Committee[]>;
+  /** How many committees there are, in every workspace. */
+  count(): Promise<number>;
   /**
    * Every committee of every workspace as planning walks them: without its mandate (read under
    * the committee's lock), so one whose stored mandate no longer parses cannot stop the walk.
@@ -25,6 +27,8 @@ export interface CommitteeRepository {
   byId(id: number): Promise<Committee | undefined>;
   /** Every version of a committee's mandate, newest first. */
   versions(committeeId: number): Promise<MandateVersionInfo[]>;
+  /** The same for several committees at once (every id asked for is a key). */
+  versionsOf(committeeIds: number[]): Promise<Map<number, MandateVersionInfo[]>>;
   /** The committee as it stood in mandate version `number` (its current access rules kept). */
   atVersion(committee: Committee, number: number): Promise<Committee | undefined>;
   /** The roles the caller holds, per committee id, in the caller's workspace. */
@@ -87,6 +91,10 @@ export interface ChannelRepository {
 
 export interface DeadlineRepository {
   forCommittees(committeeIds: number[]): Promise<Deadline[]>;
+  /** The same rows without their texts: enough to decide which to list (a committee may have thousands). */
+  headsOf(committeeIds: number[]): Promise<DeadlineHead[]>;
+  /** Whole rows by id, in no particular order. */
+  byIds(ids: number[]): Promise<Deadline[]>;
   byId(id: number): Promise<Deadline | undefined>;
   /** A committee's rows planned from its mandate (those with a source key). */
   plannedOf(committeeId: number): Promise<Deadline[]>;

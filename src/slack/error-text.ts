@@ -9,7 +9,11 @@ function escapedParams<C extends ErrorCode>(params: ErrorParamsByCode[C]): Error
   const escaped = Object.fromEntries(
     Object.entries(params).map(([key, value]) => [
       key,
-      typeof value === "string" ? escapeMrkdwn(value) : Array.isArray(value) ? value.map((v: string) => escapeMrkdwn(v)) : value,
+      typeof value === "string"
+        ? escapeMrkdwn(value)
+        : Array.isArray(value)
+          ? value.map((v: unknown) => (typeof v === "string" ? escapeMrkdwn(v) : v))
+          : value,
     ]),
   );
   // Same keys, same kinds of value: only the text inside strings changed.

@@ -1,6 +1,6 @@
 import { execFile, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -190,6 +190,65 @@ describe("npm run cli", () => {
     expect(code).toBe(2);
     expect(stdout).toContain("Usage:");
     expect(stdout).toContain('npm run cli -- "/frist gms-2024 alla" --now 2024-10-01T09:00:00Z');
+  });
+});
+
+describe("npm run cli: manners", () => {
+  it("does not re-import MANDATES_DIR over what `import` just stored: the newer version stays", { timeout: TIMEOUT }, async () => {
+    const ownData = cleanEnv({ DATA_DIR: path.join(scratch, "manners-data") });
+    // First use: an empty database gets the shipped mandates, so there is something to see.
+    const first = await run("src/cli/main.ts", ["/mandat", "norprem"], ownData);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain("Versjon 1");
+
+    const changed = path.join(scratch, "norprem-changed.yaml");
+    const shipped = await readFile(path.join(ROOT, "mandates", "norprem.yaml"), "utf8");
+    await writeFile(changed, shipped.replace(/^purpose: .*$/m, "purpose: Et endret formål fra CLI-testen."));
+    const imported = await run("src/cli/main.ts", ["import", changed], ownData);
+    expect(imported.stdout).toContain("norprem changed, stored as version 2");
+
+    const after = await run("src/cli/main.ts", ["/mandat", "norprem"], ownData);
+    expect(after.code).toBe(0);
+    expect(after.stdout).toContain("Versjon 2");
+    expect(after.stdout).toContain("Et endret formål fra CLI-testen.");
+    expect(after.stderr).not.toContain("norprem");
+  });
+
+  it.each([
+    ["an unknown option", ["/mandat", "--frobnicate"], "Unknown option '--frobnicate'."],
+    ["an unknown short option", ["/mandat", "-x"], "Unknown option '-x'."],
+    ["an option without its value", ["/mandat", "--now"], "Option '--now <value>' argument missing."],
+    ["--as without its value", ["/frist", "--as"], "Option '--as <value>' argument missing."],
+    [
+      "a day that does not exist",
+      ["/frist", "--now", "2024-02-30"],
+      '--now takes an ISO date or date-time such as 2024-10-01T09:00:00Z, not "2024-02-30".',
+    ],
+    ["a time that does not exist", ["/frist", "--now", "2024-10-01T25:00:00Z"], 'not "2024-10-01T25:00:00Z"'],
+    [
+      "year 99999",
+      ["/frist", "--now", "+099999-01-01T00:00:00Z"],
+      '--now must fall in the years 1900–2200, not "+099999-01-01T00:00:00Z".',
+    ],
+    ["year 1", ["/frist", "--now", "0001-01-01"], '--now must fall in the years 1900–2200, not "0001-01-01".'],
+    ["not a date at all", ["/frist", "--now", "tomorrow"], 'not "tomorrow"'],
+  ])("refuses %s: exit 2, one line and the usage, no stack", { timeout: TIMEOUT }, async (_label, args, words) => {
+    const { code, stdout, stderr } = await cli(...args);
+    expect(code).toBe(2);
+    expect(stderr).toContain(words);
+    expect(stderr).toContain("Usage:");
+    expect(stderr).not.toMatch(/^\s+at /m);
+    expect(stderr).not.toContain("TypeError");
+    expect(stdout).toBe("");
+  });
+
+  it("`import` of an empty directory says there was nothing to import, and exits 1", { timeout: TIMEOUT }, async () => {
+    const empty = path.join(scratch, "empty");
+    await mkdir(empty, { recursive: true });
+    const { code, stdout, stderr } = await cli("import", empty);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`${empty}: no mandate files (*.yaml, *.yml) found there; nothing was imported.`);
+    expect(stdout).toBe("");
   });
 });
 

@@ -1,5 +1,16 @@
+import fc from "fast-check";
+import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { addDays, CalendarDate, dateInZone, daysBetween, endOfLocalDay, yearOf } from "../../src/domain/calendar-date.js";
+import {
+  addDays,
+  CalendarDate,
+  dateInZone,
+  dayNumber,
+  daysBetween,
+  endOfLocalDay,
+  fromDayNumber,
+  yearOf,
+} from "../../src/domain/calendar-date.js";
 
 /** The three Scandinavian zones switch together: 2025-03-30 01:00 UTC and 2025-10-26 01:00 UTC. */
 const NORDIC_ZONES = ["Europe/Copenhagen", "Europe/Oslo", "Europe/Stockholm"] as const;
@@ -155,5 +166,37 @@ describe("CalendarDate and yearOf", () => {
 
   it("reads the year", () => {
     expect(yearOf("2024-02-29")).toBe(2024);
+  });
+});
+
+describe("dayNumber and fromDayNumber: calendar dates as day numbers, by plain arithmetic", () => {
+  it.each([
+    ["1970-01-01", 0],
+    ["1970-01-02", 1],
+    ["1969-12-31", -1],
+    ["2000-02-29", 11_016],
+    ["2024-02-29", 19_782],
+    ["2024-03-01", 19_783],
+    ["1900-01-01", -25_567],
+    ["2200-12-31", 84_370],
+    ["0001-01-01", -719_162], // a year below 100 is not read as 19xx
+  ] as const)("%s is day %i", (date, day) => {
+    expect(dayNumber(date)).toBe(day);
+    expect(fromDayNumber(day)).toBe(date);
+  });
+
+  it("agrees with luxon on every day from 1900 to 2200, and addDays/daysBetween with it", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -25_567, max: 84_370 }), fc.integer({ min: -800, max: 800 }), (day, step) => {
+        const date = fromDayNumber(day);
+        const luxon = DateTime.fromMillis(day * 86_400_000, { zone: "utc" }).toISODate();
+        expect(date).toBe(luxon);
+        expect(dayNumber(date)).toBe(day);
+        const later = addDays(date, step);
+        expect(later).toBe(DateTime.fromISO(date, { zone: "utc" }).plus({ days: step }).toISODate());
+        expect(daysBetween(date, later)).toBe(step);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -211,6 +211,15 @@ describe("parseDateInput: refusals", () => {
     ["15.13.2025", "no_such_day"],
     ["2025-13-01", "no_such_day"],
     ["32 mars 2025 Rapport", "no_such_day"],
+    // real days outside the years 1900–2200
+    ["9999-12-31", "date_out_of_range"],
+    ["31.12.9999", "date_out_of_range"],
+    ["1.1.2201", "date_out_of_range"],
+    ["31 december 1899", "date_out_of_range"],
+    ["1000-01-01", "date_out_of_range"],
+    ["29.2.9996 Rapport", "date_out_of_range"],
+    // an impossible day is that, whatever its year
+    ["30.2.9999", "no_such_day"],
     // not dates
     ["", "not_a_date"],
     ["   ", "not_a_date"],
@@ -241,5 +250,20 @@ describe("parseDateInput: refusals", () => {
 
   it("rejects a malformed today as a programming error", () => {
     expect(() => parseDateInput("31.3", "not a date")).toThrow(RangeError);
+  });
+});
+
+describe("parseDateInput: the years 1900–2200", () => {
+  it.each([
+    ["1.1.1900", "2000-01-01", "1900-01-01"],
+    ["31.12.2200", "2000-01-01", "2200-12-31"],
+    ["2200-12-31", "2000-01-01", "2200-12-31"],
+    ["31.12", "2200-12-31", "2200-12-31"], // no year: today
+  ])("%j (today %s) → %s", (input, today, date) => {
+    expect(parseDateInput(input, today)).toEqual({ ok: true, date, rest: "" });
+  });
+
+  it("no year written, and the next such day is past 2200: out of range", () => {
+    expect(parseDateInput("1.1", "2200-06-01")).toEqual({ ok: false, reason: "date_out_of_range" });
   });
 });

@@ -2,16 +2,23 @@ import { describe, expect, it } from "vitest";
 import type { CalendarDate } from "../../src/domain/calendar-date.js";
 import {
   checkManualDeadline,
+  checkWaiveReason,
   closesOn,
   type Deadline,
   type DeadlineState,
   deadlineStateAt,
+  impliedOccurrence,
   isListed,
   PLANNING_HORIZON_DAYS,
+  PLANNING_PAST_YEARS,
   type PlannedDeadline,
+  planDeadlineRows,
   plannedDeadlines,
   planningHorizon,
+  planningStart,
+  planningWindow,
   planThrough,
+  REASON_MAX_LENGTH,
   reconcileDeadlines,
   TITLE_MAX_LENGTH,
   UPCOMING_DAYS,
@@ -262,7 +269,7 @@ describe("closesOn", () => {
 
 describe("plannedDeadlines", () => {
   it("lists the fixed deadlines and every occurrence of the duties from the start of validity up to `through`", () => {
-    const planned = plannedDeadlines(mandate(), "2025-09-30");
+    const planned = plannedDeadlines(mandate(), { from: "2000-01-01", through: "2025-09-30" });
     expect(planned).toEqual<PlannedDeadline[]>([
       {
         source: "mandate_clause",
@@ -295,24 +302,24 @@ describe("plannedDeadlines", () => {
   });
 
   it("stops the duties at the end of validity", () => {
-    const dates = plannedDeadlines(mandate(), "2030-12-31")
+    const dates = plannedDeadlines(mandate(), { from: "2000-01-01", through: "2030-12-31" })
       .filter((p) => p.source === "obligation")
       .map((p) => p.dueDate);
     expect(dates).toEqual(["2025-03-31", "2025-06-30", "2025-09-30", "2025-12-31", "2026-03-31", "2026-06-30"]);
   });
 
   it("plans no occurrence before validity starts", () => {
-    expect(plannedDeadlines(mandate(), "2024-12-31").filter((p) => p.source === "obligation")).toEqual([]);
+    expect(plannedDeadlines(mandate(), { from: "2000-01-01", through: "2024-12-31" }).filter((p) => p.source === "obligation")).toEqual([]);
   });
 
   it("gives every planned deadline a distinct key", () => {
-    const keys = plannedDeadlines(mandate({ from: "2025-01-01" }), "2035-12-31").map((p) => p.sourceKey);
+    const keys = plannedDeadlines(mandate({ from: "2025-01-01" }), { from: "2000-01-01", through: "2035-12-31" }).map((p) => p.sourceKey);
     expect(new Set(keys).size).toBe(keys.length);
   });
 });
 
 describe("reconcileDeadlines", () => {
-  const planned = plannedDeadlines(mandate(), "2025-06-30");
+  const planned = plannedDeadlines(mandate(), { from: "2000-01-01", through: "2025-06-30" });
   const byKey = (key: string): PlannedDeadline => {
     const p = planned.find((x) => x.sourceKey === key);
     if (!p) throw new Error(`nothing planned under ${key}`);
@@ -509,7 +516,131 @@ describe("checkManualDeadline", () => {
     ["no title", { title: "   ", dueDate: "2027-01-01" }, "title_missing"],
     ["a title too long", { title: "x".repeat(TITLE_MAX_LENGTH + 1), dueDate: "2027-01-01" }, "title_too_long"],
     ["yesterday", { title: "I går", dueDate: "2026-11-22" }, "date_in_past"],
+    ["a day in 2201", { title: "Langt ude", dueDate: "2201-01-01" }, "date_out_of_range"],
+    ["9999-12-31", { title: "Langt ude", dueDate: "9999-12-31" }, "date_out_of_range"],
   ] as const)("refuses %s, in the committee's language", (_label, input, code) => {
     expect(() => checkManualDeadline(input, today, "sv")).toThrow(expect.objectContaining({ code, language: "sv" }));
+  });
+});
+
+describe("checkWaiveReason", () => {
+  it("keeps a reason of up to 500 characters, trimmed", () => {
+    expect(checkWaiveReason("  udsat  ", 7)).toBe("udsat");
+    expect(checkWaiveReason("x".repeat(REASON_MAX_LENGTH), 7)).toHaveLength(500);
+    expect(checkWaiveReason("😀".repeat(REASON_MAX_LENGTH), 7)).toHaveLength(1000);
+  });
+
+  it.each([
+    ["no reason", "  ", "waive_reason_missing", { id: 7 }],
+    ["a reason too long", "x".repeat(REASON_MAX_LENGTH + 1), "waive_reason_too_long", { max: 500 }],
+  ] as const)("refuses %s", (_label, reason, code, params) => {
+    expect(() => checkWaiveReason(reason, 7)).toThrow(expect.objectContaining({ code, params }));
+  });
+});
+
+describe("the planning window: recurring duties from two years back", () => {
+  it.each([
+    ["2026-11-23", "2024-11-23"],
+    ["2026-02-28", "2024-02-28"],
+    ["2024-02-29", "2022-02-28"], // no 29 February two years back
+    ["2026-01-01", "2024-01-01"],
+  ] as const)("planningStart(%s) = %s", (today, start) => {
+    expect(planningStart(today)).toBe(start);
+    expect(PLANNING_PAST_YEARS).toBe(2);
+  });
+
+  it("planningWindow: from two years back to the horizon (or the last stored occurrence)", () => {
+    expect(planningWindow("2026-11-23", [])).toEqual({ from: "2024-11-23", through: "2027-12-28" });
+    expect(planningWindow("2026-11-23", [{ dueDate: "2028-06-30", source: "obligation" }])).toEqual({
+      from: "2024-11-23",
+      through: "2028-06-30",
+    });
+  });
+
+  /** A weekly duty since 1980, open-ended. */
+  const weekly = (title = "Ugerapport") =>
+    Mandate.parse({
+      ...mandate({ from: "1980-01-01" }),
+      obligations: [{ id: "uge", title, owner: { role: "chair" }, every: { at_least: 52, per: "year" } }],
+      deadlines: [],
+    });
+
+  it("a weekly duty since 1980 makes some 160 rows, none before the window", () => {
+    const window = planningWindow("2026-11-23", []);
+    const planned = plannedDeadlines(weekly(), window);
+    expect(planned.length).toBeGreaterThan(150);
+    expect(planned.length).toBeLessThan(170);
+    expect(planned.every((p) => p.dueDate >= "2024-11-23" && p.dueDate <= "2027-12-28")).toBe(true);
+    // Planned from validity instead, it would be thousands.
+    expect(plannedDeadlines(weekly(), { from: "1980-01-01", through: window.through }).length).toBeGreaterThan(2400);
+  });
+
+  it.each([
+    ["an occurrence the duty still has", "obligation:status:2025-03-31", "2025-03-31"],
+    ["a day the duty is not due", "obligation:status:2025-03-30", undefined],
+    ["a day before validity", "obligation:status:2024-12-31", undefined],
+    ["a day after validity", "obligation:status:2026-09-30", undefined],
+    ["a duty the mandate no longer has", "obligation:gone:2025-03-31", undefined],
+    ["a fixed deadline's key", "deadline:plan", undefined],
+    ["a key that is not one", "obligation:status", undefined],
+  ] as const)("impliedOccurrence: %s", (_, key, due) => {
+    expect(impliedOccurrence(mandate(), key)?.dueDate).toBe(due);
+    if (due) expect(impliedOccurrence(mandate(), key)).toMatchObject({ sourceKey: key, title: "Status", source: "obligation" });
+  });
+
+  type Stored = Parameters<typeof planDeadlineRows>[2][number];
+  const row = (id: number, due: CalendarDate, status: Stored["status"] = "open", title = "Ugerapport"): Stored => ({
+    id,
+    sourceKey: `obligation:uge:${due}`,
+    status,
+    title,
+    owner: { role: "chair" },
+    recipient: null,
+    clause: null,
+    dueDate: due,
+  });
+  // Three real occurrences of the weekly duty in 2020, long before the window.
+  const old = plannedDeadlines(weekly(), { from: "2020-01-01", through: "2020-12-31" }).map((p) => p.dueDate);
+  const [d1, d2, d3] = old;
+  const window = planningWindow("2026-11-23", []);
+  const changes = (m: Mandate, rows: Stored[]) => {
+    const plan = planDeadlineRows(m, window, rows);
+    return {
+      update: plan.update.map((u) => [u.id, u.planned.title]),
+      remove: plan.remove,
+      createdBefore: plan.create.filter((p) => p.dueDate < window.from),
+    };
+  };
+
+  it("rows before the window that the mandate still implies stay: the window moving on removes nothing", () => {
+    if (!d1 || !d2 || !d3) return expect.fail("occurrences in 2020");
+    expect(changes(weekly(), [row(1, d1), row(2, d2, "done"), row(3, d3, "waived")])).toEqual({
+      update: [],
+      remove: [],
+      createdBefore: [],
+    });
+  });
+
+  it("an open row before the window follows a retitled duty; done and waived rows keep their title", () => {
+    if (!d1 || !d2 || !d3) return expect.fail("occurrences in 2020");
+    expect(changes(weekly("Ny titel"), [row(1, d1), row(2, d2, "done"), row(3, d3, "waived")]).update).toEqual([[1, "Ny titel"]]);
+  });
+
+  it("an open row before the window that the mandate no longer implies goes; done and waived rows stay", () => {
+    if (!d1 || !d2 || !d3) return expect.fail("occurrences in 2020");
+    const without = Mandate.parse({ ...weekly(), obligations: [] });
+    expect(changes(without, [row(1, d1), row(2, d2, "done"), row(3, d3, "waived")]).remove).toEqual([1]);
+    const later = Mandate.parse({ ...weekly(), valid: { from: "2021-01-01" } });
+    expect(changes(later, [row(1, d1), row(2, d2, "done")]).remove).toEqual([1]);
+  });
+
+  it("a day that is no longer a due day (the duty's days changed) goes, before the window as inside it", () => {
+    const quarterly = Mandate.parse({
+      ...weekly(),
+      obligations: [{ id: "uge", title: "Ugerapport", owner: { role: "chair" }, every: { at_least: 4, per: "year" } }],
+    });
+    const inside: CalendarDate = "2025-05-05"; // inside the window, weekly but not a quarter's end
+    const plan = planDeadlineRows(quarterly, window, [row(1, "2020-01-07"), row(2, "2020-03-31"), row(3, inside)]);
+    expect(plan.remove.sort()).toEqual([1, 3]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { Mandate } from "../../src/domain/mandate.js";
+import { MANDATE_LIMITS, Mandate } from "../../src/domain/mandate.js";
 import { contentHash } from "../../src/mandates/content-hash.js";
 import { formatIssuePath, type MandateProblem, parseMandateText } from "../../src/mandates/load-mandate-file.js";
 
@@ -508,5 +508,141 @@ describe("contentHash", () => {
     const hashes = [2020, 2021, 2022, 2023, 2024].map((year) => hash(changed(rich, (m) => (m.history[1].date = String(year)))));
     expect(new Set(hashes).size).toBe(hashes.length);
     expect(hashes.at(-1)).toBe(base); // 2024 is what rich() has
+  });
+});
+
+describe("Mandate schema: dates in the years 1900–2200, everywhere a date is written", () => {
+  const YEARS = "must be a date in the years 1900–2200";
+  it.each<[string, (m: any, date: string) => void, string]>([
+    ["valid.from", (m, d) => (m.valid.from = d), "valid.from"],
+    ["valid.until", (m, d) => (m.valid = { from: "1900-01-01", until: d }), "valid.until"],
+    ["an obligation's from", (m, d) => (m.obligations[2].from = d), "obligations[2].from"],
+    ["an obligation's until", (m, d) => (m.obligations[2] = { ...m.obligations[2], from: "1900-01-01", until: d }), "obligations[2].until"],
+    ["a fixed deadline", (m, d) => (m.deadlines[0].due = d), "deadlines[0].due"],
+    ["source.approved_on", (m, d) => (m.source.approved_on = d), "source.approved_on"],
+  ])("%s", (_, set, at) => {
+    for (const date of ["0001-01-01", "1899-12-31", "2201-01-01", "9999-12-31"]) {
+      // Validity must not end before it starts: move the start out of the way where it matters.
+      expect(problems(changed(rich, (m) => set(m, date))), date).toContainEqual({ path: at, message: YEARS });
+    }
+    for (const date of ["1900-01-01", "2200-12-31"]) {
+      expect(
+        problems(changed(rich, (m) => set(m, date))).filter((p) => p.path === at),
+        date,
+      ).toEqual([]);
+    }
+  });
+
+  it.each([
+    ["0001-01-01", "history[0].date", "must fall in the years 1900–2200"],
+    ["2024-02-30", "history[0].date", "must be a day that exists"],
+    ["9999", "history[0].date", "must fall in the years 1900–2200"],
+    ["1899-12", "history[0].date", "must fall in the years 1900–2200"],
+    ["2024-13", "history[0].date", "must be a date (YYYY-MM-DD), a month (YYYY-MM) or a year (YYYY)"],
+  ])("a history date %s", (date, at, message) => {
+    expect(problems(changed(rich, (m) => (m.history[0].date = date)))).toContainEqual({ path: at, message });
+  });
+
+  it.each([
+    [{ from: 1899, to: 2025 }, "funding.other_amounts[0].years.from"],
+    [{ from: 2025, to: 9999 }, "funding.other_amounts[0].years.to"],
+  ])("other amounts' years %j", (years, at) => {
+    expect(problems(changed(rich, (m) => (m.funding.other_amounts[0].years = years))).map((p) => p.path)).toContain(at);
+  });
+
+  it("a day that does not exist is refused for its form, not also for its year", () => {
+    expect(problems(changed(rich, (m) => (m.valid.from = "2025-02-30")))).toEqual([
+      { path: "valid.from", message: "must be a date written YYYY-MM-DD, e.g. 2025-03-31" },
+    ]);
+  });
+});
+
+describe("Mandate schema: how long and how many", () => {
+  const L = MANDATE_LIMITS;
+  const x = (n: number) => "x".repeat(n);
+  it.each<[string, number, (m: any, n: number) => void, string]>([
+    ["a name", L.name, (m, n) => (m.names.da = x(n)), "names.da"],
+    ["a short name", L.shortName, (m, n) => (m.short_name = x(n)), "short_name"],
+    ["an obligation's title", L.title, (m, n) => (m.obligations[0].title = x(n)), "obligations[0].title"],
+    ["a deadline's title", L.title, (m, n) => (m.deadlines[0].title = x(n)), "deadlines[0].title"],
+    ["a seat's title", L.text, (m, n) => (m.members[0].title = x(n)), "members[0].title"],
+    ["an organisation", L.text, (m, n) => (m.members[0].organisation = x(n)), "members[0].organisation"],
+    ["a person's name", L.text, (m, n) => (m.members[0].name = x(n)), "members[0].name"],
+    ["a group", L.group, (m, n) => (m.members[2].groups[0] = x(n)), "members[2].groups[0]"],
+    ["a recipient", L.text, (m, n) => (m.obligations[1].to = x(n)), "obligations[1].to"],
+    ["an owner body", L.text, (m, n) => (m.obligations[2].owner.body = x(n)), "obligations[2].owner.body"],
+    ["a source title", L.text, (m, n) => (m.source.title = x(n)), "source.title"],
+    ["a body reported to", L.text, (m, n) => (m.reports_to = [x(n)]), "reports_to[0]"],
+    ["the purpose", L.longText, (m, n) => (m.purpose = x(n)), "purpose"],
+    ["a task", L.longText, (m, n) => (m.tasks[0].text = x(n)), "tasks[0].text"],
+    ["a clause", L.longText, (m, n) => (m.obligations[0].clause = x(n)), "obligations[0].clause"],
+    ["a provision", L.longText, (m, n) => (m.provisions[0].text = x(n)), "provisions[0].text"],
+    ["a history event", L.longText, (m, n) => (m.history[0].text = x(n)), "history[0].text"],
+    ["the meetings clause", L.longText, (m, n) => (m.meetings.text = x(n)), "meetings.text"],
+    ["the funding's source", L.longText, (m, n) => (m.funding.source = x(n)), "funding.source"],
+    ["an allocation's purpose", L.longText, (m, n) => (m.funding.allocations[0].purpose = x(n)), "funding.allocations[0].purpose"],
+  ])("%s: %i characters", (_, max, set, at) => {
+    expect(problems(changed(rich, (m) => set(m, max)))).toEqual([]);
+    expect(problems(changed(rich, (m) => set(m, max + 1)))).toEqual([{ path: at, message: `must be at most ${max} characters` }]);
+  });
+
+  const many = <T>(n: number, make: (i: number) => T) => Array.from({ length: n }, (_, i) => make(i));
+  it.each<[string, number, (m: any, n: number) => void, string]>([
+    ["tasks", L.tasks, (m, n) => (m.tasks = many(n, (i) => ({ id: `t${i}`, text: "T" }))), "tasks"],
+    [
+      "members",
+      L.members,
+      (m, n) => m.members.push(...many(n - m.members.length, (i) => ({ seat: `s${i}`, role: "member", title: "M" }))),
+      "members",
+    ],
+    ["groups of a member", L.groupsPerMember, (m, n) => (m.members[2].groups = many(n, (i) => `G${i}`)), "members[2].groups"],
+    [
+      "seats owning a duty",
+      L.ownerSeats,
+      (m, n) => {
+        m.members.push(...many(n, (i) => ({ seat: `ejer${i}`, role: "member", title: "M" })));
+        m.obligations[0].owner = { seats: many(n, (i) => `ejer${i}`) };
+      },
+      "obligations[0].owner.seats",
+    ],
+    [
+      "obligations",
+      L.obligations,
+      (m, n) =>
+        (m.obligations = many(n, (i) => ({ id: `o${i}`, title: "O", owner: { role: "chair" }, every: { at_least: 1, per: "year" } }))),
+      "obligations",
+    ],
+    [
+      "deadlines",
+      L.deadlines,
+      (m, n) => (m.deadlines = many(n, (i) => ({ id: `d${i}`, title: "D", due: "2026-01-01", owner: { role: "chair" } }))),
+      "deadlines",
+    ],
+    ["provisions", L.provisions, (m, n) => (m.provisions = many(n, (i) => ({ id: `p${i}`, section: "tasks", text: "P" }))), "provisions"],
+    ["history events", L.history, (m, n) => (m.history = many(n, () => ({ date: "2024", text: "H" }))), "history"],
+    ["bodies reported to", L.reportsTo, (m, n) => (m.reports_to = many(n, (i) => `B${i}`)), "reports_to"],
+    ["source context", L.sourceContext, (m, n) => (m.source.context = many(n, (i) => `C${i}`)), "source.context"],
+    [
+      "allocations",
+      L.allocations,
+      (m, n) => (m.funding.allocations = many(n, (i) => ({ id: `a${i}`, amount: 1, purpose: "A" }))),
+      "funding.allocations",
+    ],
+    [
+      "other amounts",
+      L.otherAmounts,
+      (m, n) => (m.funding.other_amounts = many(n, (i) => ({ id: `x${i}`, amount: 1, text: "X" }))),
+      "funding.other_amounts",
+    ],
+  ])("%s: at most %i", (_, max, set, at) => {
+    expect(problems(changed(rich, (m) => set(m, max)))).toEqual([]);
+    expect(problems(changed(rich, (m) => set(m, max + 1)))).toEqual([{ path: at, message: `may hold at most ${max} items` }]);
+  });
+
+  it("an amount over a thousand trillion", () => {
+    expect(problems(changed(rich, (m) => (m.funding.total = 1e16)))).toContainEqual({
+      path: "funding.total",
+      message: "must be at most 1 000 000 000 000 000",
+    });
   });
 });

@@ -54,7 +54,7 @@ describe("replyLanguage: the rule as the commands apply it", () => {
       visibility: mandate.visibility,
       timeZone: mandate.time_zone,
       mandate,
-      version: { number: 1, importedAt: new Date("2026-01-01T00:00:00Z"), sourceFile: `${slug}.yaml` },
+      version: { number: 1, importedAt: new Date("2026-01-01T00:00:00Z"), sourceFile: `${slug}.yaml`, visibility: mandate.visibility },
       plannedThrough: null,
       channelId: null,
     };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Matchable, matchCommittees } from "../../src/domain/committee-match.js";
+import { type Matchable, matchCommittees, nameClashes } from "../../src/domain/committee-match.js";
 import { Mandate } from "../../src/domain/mandate.js";
 import { mandatePassages, searchMandate } from "../../src/domain/mandate-search.js";
 import { containsAllWords, foldForSearch, searchWords } from "../../src/domain/search-text.js";
@@ -132,10 +132,41 @@ describe("matchCommittees", () => {
     expect(slugs("sg", [other, short])).toEqual(["styregruppe-a"]);
   });
 
+  it("lets an exact slug win over another committee's identical short name, whichever comes first", () => {
+    const alfa = committee("alfa", { da: "Udvalget alfa" });
+    const beta = committee("beta", { da: "Udvalget beta" }, "Alfa");
+    expect(slugs("alfa", [beta, alfa])).toEqual(["alfa"]);
+    expect(slugs("ALFA", [alfa, beta])).toEqual(["alfa"]);
+    expect(slugs("beta", [alfa, beta])).toEqual(["beta"]);
+    // Without the slug among the candidates (alfa members-only, say) the short name finds beta.
+    expect(slugs("alfa", [beta])).toEqual(["beta"]);
+  });
+
   it("keeps the candidates' order and returns the same objects", () => {
     const result = matchCommittees("gms", [gms2022, gms2024]);
     expect(result[0]).toBe(gms2022);
     expect(result[1]).toBe(gms2024);
+  });
+});
+
+describe("nameClashes", () => {
+  const committee = (slug: string, short_name?: string): Matchable => ({
+    slug,
+    mandate: { names: { da: slug }, ...(short_name === undefined ? {} : { short_name }) },
+  });
+  const others = [committee("alfa"), committee("beta", "Alfa"), committee("gamma", "GMS"), committee("ælv")];
+  const clashes = (c: Matchable) => nameClashes(c, others).map((x) => [x.other.slug, x.field]);
+
+  it.each([
+    ["a short name that is another's slug", committee("ny", "ALFA"), [["alfa", "short_name"]]],
+    ["a slug that is another's short name", committee("gms"), [["gamma", "slug"]]],
+    ["a short name that folds to another's slug (ä for æ)", committee("ny", "Älv"), [["ælv", "short_name"]]],
+    ["itself, re-imported", committee("beta", "Alfa"), [["alfa", "short_name"]]],
+    ["nothing shared", committee("delta", "Delta"), []],
+    ["a short name equal to its own slug", committee("delta", "DELTA"), []],
+    ["a short name shared with another's short name (ambiguous, not shadowed)", committee("ny", "GMS"), []],
+  ] as const)("%s", (_, c, expected) => {
+    expect(clashes(c)).toEqual(expected);
   });
 });
 

@@ -395,6 +395,9 @@ describe.each(databaseKinds())("/frist on $kind", ({ kind, available }) => {
           ["31.3.25 Rapport", "not_a_date"],
           ["i morgen Rapport", "not_a_date"],
           ["31.2.2027 Rapport", "no_such_day"],
+          ["31.12.9999 Rapport", "date_out_of_range"],
+          ["9999-12-31 Rapport", "date_out_of_range"],
+          ["1. januar 2201 Rapport", "date_out_of_range"],
           ["2027-02-01", "title_missing"],
           ["2027-02-01    ", "title_missing"],
           ["", "not_a_date"],
@@ -404,6 +407,12 @@ describe.each(databaseKinds())("/frist on $kind", ({ kind, available }) => {
           expect(expectError(answer.reply).code).toBe(code);
           expect(expectKind(answer.reply, "error").language).toBe("da");
           expect(await count()).toBe(before);
+        });
+
+        it("says which years a date may fall in", async () => {
+          const answer = await frist("saerudvalg ny 31.12.9999 Rapport", SECRETARIAT);
+          expect(expectError(answer.reply, "date_out_of_range").params).toEqual({ input: "31.12.9999 Rapport", from: 1900, to: 2200 });
+          expect(answer.text).toContain("“31.12.9999 Rapport” ligger for langt væk: en dato skal ligge i årene 1900–2200.");
         });
 
         it("tells what was typed when it is not a date", async () => {
@@ -534,6 +543,14 @@ describe.each(databaseKinds())("/frist on $kind", ({ kind, available }) => {
         const listing = await frist("saerudvalg alle", MEMBER);
         expect(expectKind(listing.reply, "deadlines").items.find((v) => v.deadline.id === id)?.status.state).toBe("waived");
         expect(listing.text).toContain("frafaldet: Udsat af direktionen");
+      });
+
+      it("refuses a reason over 500 characters and leaves the deadline open", async () => {
+        const id = await added();
+        const answer = await frist(`waive ${id} ${"lang grund ".repeat(46)}`, CHAIR);
+        expect(expectError(answer.reply, "waive_reason_too_long").params).toEqual({ max: 500 });
+        expect(answer.text).toContain("Begrundelsen er for lang: højst 500 tegn.");
+        expect(await row(id)).toMatchObject({ status: "open", waiveReason: null });
       });
 
       it("refuses to waive without a reason and leaves the deadline open", async () => {

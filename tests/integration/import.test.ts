@@ -183,8 +183,8 @@ describe.each(databaseKinds())("importing mandate files on $kind", ({ kind, avai
 
       const id = await committeeId(db, "saerudvalg");
       expect(await db.store.committees.versions(id)).toEqual([
-        { number: 2, importedAt: LATER, sourceFile: SAERUDVALG_V2 },
-        { number: 1, importedAt: NOW, sourceFile: SAERUDVALG_V1 },
+        { number: 2, importedAt: LATER, sourceFile: SAERUDVALG_V2, visibility: "members" },
+        { number: 1, importedAt: NOW, sourceFile: SAERUDVALG_V1, visibility: "members" },
       ]);
       const v1 = await mandateVersion(id, 1);
       const v2 = await mandateVersion(id, 2);
@@ -198,7 +198,7 @@ describe.each(databaseKinds())("importing mandate files on $kind", ({ kind, avai
 
       // The current committee is version 2, and so is its roster.
       const current = (await db.store.committees.all()).find((c) => c.slug === "saerudvalg");
-      expect(current?.version).toEqual({ number: 2, importedAt: LATER, sourceFile: SAERUDVALG_V2 });
+      expect(current?.version).toEqual({ number: 2, importedAt: LATER, sourceFile: SAERUDVALG_V2, visibility: "members" });
       expect(current?.mandate.deadlines?.[0]?.due).toBe("2027-01-31");
       expect((await db.store.committees.rolesOf({ workspaceId: TEAM, slackUserId: "U0MEMBER" })).get(id)).toBeUndefined();
       expect((await db.store.committees.rolesOf({ workspaceId: TEAM, slackUserId: "U0NEWBIE" })).get(id)).toEqual(["member"]);

@@ -60,7 +60,7 @@ describe.each(databaseKinds())("earlier mandate versions on $kind", ({ kind, ava
 
     it("refuses a version that does not exist, naming the versions there are", async () => {
       const error = expectError((await mandat("saerudvalg v9")).reply);
-      expect(error).toMatchObject({ code: "unknown_version", params: { committee: "saerudvalg", version: 9, latest: 2 } });
+      expect(error).toMatchObject({ code: "unknown_version", params: { committee: "saerudvalg", version: 9, versions: [1, 2] } });
     });
 
     it.each([

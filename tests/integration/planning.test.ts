@@ -5,7 +5,7 @@ import { toCalendarDate, toJson } from "../../src/db/convert.js";
 import { createStore } from "../../src/db/store.js";
 import { addDays, type CalendarDate, dateInZone } from "../../src/domain/calendar-date.js";
 import type { Caller } from "../../src/domain/caller.js";
-import { PLANNING_HORIZON_DAYS, plannedDeadlines, planningHorizon } from "../../src/domain/deadline.js";
+import { PLANNING_HORIZON_DAYS, plannedDeadlines, planningHorizon, planningStart } from "../../src/domain/deadline.js";
 import type { Mandate } from "../../src/domain/mandate.js";
 import { silentLogger } from "../../src/logging/logger.js";
 import { createServices, type Services } from "../../src/services/create-services.js";
@@ -47,9 +47,15 @@ async function dump(db: Database) {
   return { committees, versions, members, deadlines };
 }
 
-/** "<sourceKey> <due date>" of each row a mandate implies through `through`, sorted. */
+/**
+ * Where the first plan (the import at NOW) started: two years back. Later plans start later, but
+ * keep what was planned before, so the rows run from here.
+ */
+const FIRST_FROM = planningStart(dateInZone(NOW, "Europe/Copenhagen"));
+
+/** "<sourceKey> <due date>" of each row a mandate implies from FIRST_FROM through `through`, sorted. */
 function implied(mandate: Mandate, through: CalendarDate): string[] {
-  return plannedDeadlines(mandate, through)
+  return plannedDeadlines(mandate, { from: FIRST_FROM, through })
     .map((p) => `${p.sourceKey} ${p.dueDate}`)
     .sort();
 }

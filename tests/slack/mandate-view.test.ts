@@ -51,7 +51,7 @@ function variant(slug: string, change: (m: Mandate) => void): Mandate {
 
 function view(source: Mandate | string, section: MandateSection | "summary", language?: Language): SlackMessage {
   const m = typeof source === "string" ? mandate(source) : source;
-  const version = { number: 1, importedAt: NOW, sourceFile: `mandates/${m.slug}.yaml` };
+  const version = { number: 1, importedAt: NOW, sourceFile: `mandates/${m.slug}.yaml`, visibility: m.visibility };
   const reply: MandateReply = {
     kind: "mandate",
     language: language ?? m.language,

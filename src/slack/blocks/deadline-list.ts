@@ -1,4 +1,5 @@
 import type { Reply } from "../../../commands/reply.js";
+import { LISTED_MAX } from "../../domain/deadline.js";
 import { committeeName } from "../../domain/mandate.js";
 import { formatDate, formatInstantDay } from "../../i18n/format.js";
 import { messages } from "../../i18n/index.js";
@@ -9,11 +10,8 @@ import { deadlineDetails, deadlineStateEmoji } from "./phrases.js";
 type DeadlinesReply = Extract<Reply, { kind: "deadlines" }>;
 type ChangedReply = Extract<Reply, { kind: "deadline-changed" }>;
 
-/** At most this many deadlines in one reply; the rest is counted. */
-const MAX_ITEMS = 40;
-
 export function deadlineListMessage(reply: DeadlinesReply): SlackMessage {
-  const { language, listing, committee, items, publicOnly, asOf } = reply;
+  const { language, listing, committee, items, total, publicOnly, asOf } = reply;
   const d = messages(language).deadlineList;
   const name = committee ? committeeName(committee.committee.mandate, language) : undefined;
   const title = name
@@ -27,7 +25,7 @@ export function deadlineListMessage(reply: DeadlinesReply): SlackMessage {
   const notes = [asOf ? d.asOf(formatInstantDay(asOf, zone, language)) : undefined, publicOnly ? d.publicOnly : undefined].filter(
     (t): t is string => t !== undefined,
   );
-  const shown = items.slice(0, MAX_ITEMS);
+  const shown = items.slice(0, LISTED_MAX);
   const lines = shown.map((view) => {
     const who = committee
       ? ""
@@ -38,7 +36,7 @@ export function deadlineListMessage(reply: DeadlinesReply): SlackMessage {
     header(title),
     ...(notes.length ? [context(notes.join(" · "))] : []),
     ...(lines.length ? mrkdwnSections(lines) : mrkdwnSections([listing === "all" ? d.noneAll : d.none])),
-    ...(items.length > shown.length ? [context(d.more(items.length - shown.length))] : []),
+    ...(total > shown.length ? [context(d.more(total - shown.length))] : []),
   ];
   const first = shown[0];
   const text = escapeMrkdwn(

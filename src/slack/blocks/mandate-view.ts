@@ -36,16 +36,18 @@ export function mandateMessage(reply: MandateReply): SlackMessage {
     section === "summary" ? summaryBlocks(reply, m) : [mrkdwnSection(`*${m.sections[section]}*`), ...sectionBlocks(reply, section, m)];
   // An earlier version says so at the top, and its buttons stay in it.
   const olderVersion = reply.currentVersion !== undefined ? target.committee.version.number : undefined;
-  const blocks: Block[] = [
+  const top: Block[] = [
     header(name),
     ...(reply.currentVersion !== undefined
       ? [context(`:warning: ${m.summary.olderVersion(target.committee.version.number, reply.currentVersion)}`)]
       : []),
-    ...body,
-    sectionButtons(target.committee.slug, section, language, m, olderVersion),
   ];
+  // A part longer than one message is cut with a note; the buttons to the other parts always stay.
+  const room = MAX_BLOCKS - top.length - 1;
+  const shown = body.length <= room ? body : [...body.slice(0, room - 1), context(m.summary.partCut)];
+  const blocks: Block[] = [...top, ...shown, sectionButtons(target.committee.slug, section, language, m, olderVersion)];
   const text = escapeMrkdwn(section === "summary" ? `${name}: ${truncate(mandate.purpose, 200)}` : `${name}: ${m.sections[section]}`);
-  return { text, blocks: blocks.slice(0, MAX_BLOCKS) };
+  return { text, blocks };
 }
 
 function sectionButtons(
