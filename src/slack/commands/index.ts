@@ -16,9 +16,11 @@ export function register(app: App, deps: ListenerDeps): void {
         `command ${command.name}`,
         deps,
         async ({ command: payload, ack, respond }) => {
+          // A client that leaves `text` out means an empty one (the request guard lets it through).
+          const text = payload.text ?? "";
           const context = { caller: { workspaceId: payload.team_id, slackUserId: payload.user_id }, now: clock(), defaultLanguage };
           const work = command
-            .execute(payload.text, context, services)
+            .execute(text, context, services)
             .catch((error: unknown) => {
               logger.error({ err: error, command: command.name, user: payload.user_id, workspace: payload.team_id }, "a command failed");
               return faultReply(defaultLanguage);
