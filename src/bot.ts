@@ -21,6 +21,8 @@ export interface BotOptions {
   logger: Logger;
   /** The one clock of the bot: read at the edges (a request, a tick) and passed inward as `now`. */
   clock: () => Date;
+  /** How long a slash command's reply may take to ride in its HTTP answer (tests shorten it). */
+  replyBudgetMs?: number;
 }
 
 export interface RunningBot {
@@ -112,7 +114,7 @@ function connectionError(error: unknown, transport: "http" | "socket"): unknown 
   return error;
 }
 
-export async function startBot({ env, db, logger, clock }: BotOptions): Promise<RunningBot | NotConfigured> {
+export async function startBot({ env, db, logger, clock, replyBudgetMs }: BotOptions): Promise<RunningBot | NotConfigured> {
   const services = createServices(db.store, logger);
   const connection = slackConnection(env);
   const clients = new WebClients({ apiUrl: env.SLACK_API_URL, logger });
@@ -160,7 +162,7 @@ export async function startBot({ env, db, logger, clock }: BotOptions): Promise<
   const notifier = new SlackNotifier(clients, tokenFor(auth));
   const lookups = createSlackServices(db.store, notifier, logger);
   slackServices = lookups;
-  const listeners = { services, clock, defaultLanguage: env.DEFAULT_LANGUAGE, logger };
+  const listeners = { services, clock, defaultLanguage: env.DEFAULT_LANGUAGE, logger, replyBudgetMs };
   const distributed = auth.kind === "distributed" ? auth : undefined;
   const slack = createSlackApp({
     auth,

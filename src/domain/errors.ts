@@ -26,6 +26,8 @@ export interface ErrorParamsByCode {
   deadline_already_resolved: { id: number; status: "done" | "waived" };
   waive_reason_missing: { id: number };
   stale_button: None;
+  /** The text after a slash command is longer than Slack lets anyone type (`max` characters). */
+  command_too_long: { max: number; length: number };
   internal: None;
 }
 
@@ -48,6 +50,7 @@ export const ERROR_CODES = [
   "deadline_already_resolved",
   "waive_reason_missing",
   "stale_button",
+  "command_too_long",
   "internal",
 ] as const satisfies readonly ErrorCode[];
 

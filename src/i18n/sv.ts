@@ -213,6 +213,7 @@ export const sv: Messages = {
     deadline_already_resolved: (p) => `Tidsfrist #${p.id} är redan ${p.status === "done" ? "klar" : "avskriven"}.`,
     waive_reason_missing: (p) => `Skriv varför tidsfristen avskrivs, t.ex. \`/frist avskriv ${p.id} uppskjuten av departementet\`.`,
     stale_button: () => "Knappen fungerar inte längre. Skriv `/mandat` igen.",
+    command_too_long: (p) => `Det är för långt: högst ${p.max} tecken efter kommandot, och här var det ${p.length}. Inget har gjorts.`,
     internal: () => "Något gick fel hos oss. Inget har ändrats. Försök igen eller kontakta din administratör.",
   } satisfies ErrorMessages,
 };

@@ -148,6 +148,7 @@ const SAMPLE_PARAMS: { [C in ErrorCode]: ErrorParamsByCode[C] } = {
   deadline_already_resolved: { id: 7927, status: "done" },
   waive_reason_missing: { id: 7927 },
   stale_button: {},
+  command_too_long: { max: 7901, length: 7907 },
   internal: {},
 };
 const SAMPLE_VALUES = Object.values(SAMPLE_PARAMS)
