@@ -33,8 +33,12 @@ export interface RunningBot {
   workspaceId: WorkspaceId | undefined;
   /** The HTTP port listened on (useful with PORT=0); undefined in Socket Mode. */
   port: number | undefined;
-  /** Stops the jobs (waiting for runs in progress) and Slack; the database stays open. */
-  stop(): Promise<void>;
+  /**
+   * Stops taking requests, answers those already received, and stops the jobs (waiting for runs
+   * in progress), all at once; the database stays open. Resolves to false when Slack's requests
+   * were cut off at the deadline (`deadlineMs`, default STOP_DEADLINE_MS of src/slack/app.ts; logged there).
+   */
+  stop(options?: { deadlineMs?: number }): Promise<boolean>;
 }
 
 /** Slack is not configured: the database and mandates were loaded, and this is what is missing. */
@@ -217,10 +221,10 @@ export async function startBot({ env, db, logger, clock, replyBudgetMs }: BotOpt
     mode: auth.kind,
     workspaceId,
     port,
-    async stop() {
+    async stop(options) {
       stopAskingSlack();
-      await scheduler.stop();
-      await slack.stop();
+      const [answered] = await Promise.all([slack.stop(options), scheduler.stop()]);
+      return answered;
     },
   };
 }

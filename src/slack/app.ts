@@ -8,9 +8,17 @@ import { boltLogger } from "./bolt-logger.js";
 import * as commands from "./commands/index.js";
 import * as events from "./events/index.js";
 import { BOT_SCOPES, EVENTS_PATH, HEALTH_PATH, INSTALL_PATH, OAUTH_REDIRECT_PATH } from "./features.js";
+import { InFlight } from "./in-flight.js";
 import type { ListenerDeps } from "./listener.js";
 import { GuardedReceiver } from "./receiver.js";
 import type { WebClients } from "./web-clients.js";
+
+/**
+ * How long a stop waits for the requests already received to be answered (and their replies
+ * sent through response_url). With the jobs and the database after it, the process is gone
+ * within the 10 s that container platforms give between SIGTERM and SIGKILL.
+ */
+export const STOP_DEADLINE_MS = 8000;
 
 export interface SlackAppOptions {
   auth: SlackAuth;
@@ -29,7 +37,12 @@ export interface SlackApp {
   app: App;
   /** Starts listening; resolves to the HTTP port in HTTP mode (useful with port 0). */
   start(): Promise<number | undefined>;
-  stop(): Promise<void>;
+  /**
+   * Takes no new requests, answers those already received and lets their listeners finish
+   * (within `deadlineMs`, default STOP_DEADLINE_MS), then closes. Resolves to false when the
+   * deadline cut something off (logged).
+   */
+  stop(options?: { deadlineMs?: number }): Promise<boolean>;
 }
 
 function healthRoute(health: SlackAppOptions["health"]) {
@@ -139,6 +152,10 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     });
   }
 
+  // Every listener's work, counted from the moment Bolt hands it the request until it is done
+  // (a reply through response_url included), so a stop can wait for it.
+  const work = new InFlight();
+  app.use(({ next }) => work.track(next()));
   commands.register(app, options.listeners);
   actions.register(app, options.listeners);
   events.register(app, options.events);
@@ -147,15 +164,44 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     logger.error({ err: error, code: (error as { code?: string }).code }, "Bolt reported an error");
   });
 
+  let server: Server | undefined;
   return {
     app,
     async start() {
-      const server = await app.start(port);
-      const address = server instanceof Server ? server.address() : null;
+      const started = await app.start(port);
+      server = started instanceof Server ? started : undefined;
+      const address = server?.address();
       return address && typeof address === "object" ? address.port : undefined;
     },
-    async stop() {
-      await app.stop();
+    async stop({ deadlineMs = STOP_DEADLINE_MS } = {}) {
+      const deadline = AbortSignal.timeout(deadlineMs);
+      const cutOff = () => {
+        logger.error(
+          { unanswered: receiver?.inFlight ?? 0, listenersRunning: work.size, deadlineMs },
+          "stopped before every request received was answered",
+        );
+        server?.closeAllConnections();
+      };
+      deadline.addEventListener("abort", cutOff, { once: true });
+      const timedOut = new Promise<void>((resolve) => deadline.addEventListener("abort", () => resolve(), { once: true }));
+      try {
+        if (receiver) {
+          // HTTP: answer what was received (the server still listening), close the server, then
+          // let the replies that go through response_url finish.
+          await receiver.drain(deadline);
+          const closed = app.stop();
+          if (deadline.aborted) server?.closeAllConnections();
+          await closed;
+          await Promise.race([work.idle(), timedOut]);
+        } else {
+          // Socket Mode: the answers go back over the socket, so it stays open until the listeners are done.
+          await Promise.race([work.idle(), timedOut]);
+          await app.stop();
+        }
+      } finally {
+        deadline.removeEventListener("abort", cutOff);
+      }
+      return !deadline.aborted;
     },
   };
 }

@@ -3,6 +3,9 @@ import { HTTPModuleFunctions, HTTPReceiver, type HTTPReceiverOptions } from "@sl
 import type { Logger } from "../logging/logger.js";
 import { judgeSlackRequest } from "./request-guard.js";
 
+/** How often a stop looks whether requests are still coming in (see `drain`). */
+const QUIET_CHECK_MS = 10;
+
 export interface GuardedReceiverOptions extends HTTPReceiverOptions {
   endpoints: string;
   /** Our logger, for what the guard refuses (Bolt's own lines go to `logger`). */
@@ -15,14 +18,17 @@ export interface GuardedReceiverOptions extends HTTPReceiverOptions {
  * before Bolt sees it; what the guard refuses is answered here with a 4xx. Everything else
  * (GET /healthz, the OAuth pages) goes to Bolt untouched.
  *
- * It also knows which requests are still unanswered, so a stop can let them finish: once
- * `stop()` is called no connection is accepted, every answer still to be written closes its
- * connection (`Connection: close`), and Node's server.close() drops the idle keep-alive ones.
- * Without that, a kept-alive connection would hold the stop for Node's keep-alive timeout and
- * could even bring new requests in meanwhile (measured: docs/decisions/2026-11-24-request-guard.md).
+ * It also knows which requests are still unanswered, so a stop can let them finish
+ * (`drain`, then Bolt's `stop`). Measured on the landed code (docs/decisions/2026-11-24-request-guard.md):
+ * Bolt's stop is Node's server.close(), which answers the requests the process has read, but
+ * keeps kept-alive connections open (and serving) for Node's keep-alive timeout, and resets the
+ * connections still waiting in the kernel's accept queue: a bot busy with 50 slash commands had
+ * read 2 to 35 of them when SIGTERM came, and the rest got ECONNRESET.
  */
 export class GuardedReceiver extends HTTPReceiver {
   private readonly unanswered = new Set<ServerResponse>();
+  /** Requests received so far (a stop waits until no new one comes). */
+  private received = 0;
   private closing = false;
   private readonly endpoint: string;
   private readonly secret: string;
@@ -44,13 +50,28 @@ export class GuardedReceiver extends HTTPReceiver {
     return this.unanswered.size;
   }
 
-  override async stop(): Promise<void> {
+  /**
+   * The first half of a stop: every answer from now on closes its connection, and this resolves
+   * once every request received is answered and no new one has come for a moment (or when
+   * `signal` aborts). The server keeps listening meanwhile, so connections already waiting in
+   * the accept queue (Slack sent them before the stop) are read and answered rather than reset.
+   * Then Bolt's `stop` closes the server: no connection is left to keep it open.
+   */
+  async drain(signal: AbortSignal): Promise<void> {
     this.closing = true;
     for (const res of this.unanswered) if (!res.headersSent) res.setHeader("connection", "close");
-    await super.stop();
+    let quietSince: number | undefined;
+    while (!signal.aborted) {
+      if (this.unanswered.size > 0) quietSince = undefined;
+      else if (quietSince === undefined) quietSince = this.received;
+      else if (quietSince === this.received) return;
+      else quietSince = this.received;
+      await new Promise((resolve) => setTimeout(resolve, QUIET_CHECK_MS));
+    }
   }
 
   private receive(req: IncomingMessage, res: ServerResponse, bolt: RequestListener): void {
+    this.received += 1;
     this.unanswered.add(res);
     res.once("close", () => this.unanswered.delete(res));
     if (this.closing) res.setHeader("connection", "close");
