@@ -19,7 +19,7 @@ export interface GuardedReceiverOptions extends HTTPReceiverOptions {
  * (GET /healthz, the OAuth pages) goes to Bolt untouched.
  *
  * It also knows which requests are still unanswered, so a stop can let them finish
- * (`drain`, then Bolt's `stop`). Measured on the landed code (docs/decisions/2026-11-24-request-guard.md):
+ * (`drain`, then Bolt's `stop`). Measured on the landed code (docs/decisions/2026-11-24-clean-stop.md):
  * Bolt's stop is Node's server.close(), which answers the requests the process has read, but
  * keeps kept-alive connections open (and serving) for Node's keep-alive timeout, and resets the
  * connections still waiting in the kernel's accept queue: a bot busy with 50 slash commands had
