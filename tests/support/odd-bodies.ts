@@ -91,7 +91,7 @@ export const ODD_BODIES: OddBody[] = [
     replies: true,
   },
   { label: "a slash command with text twice", contentType: FORM, body: `${form(command())}&text=again`, status: 400 },
-  { label: "a slash command without user_id", contentType: FORM, body: form({ ...command(), user_id: "" }), status: 400 },
+  { label: "a slash command with an empty user_id", contentType: FORM, body: form({ ...command(), user_id: "" }), status: 400 },
   { label: "a form with neither command nor payload", contentType: FORM, body: form({ team_id: "T0001", text: "hello" }), status: 400 },
   { label: "an empty form body", contentType: FORM, body: "", status: 400 },
   { label: "an empty JSON body", contentType: JSON_TYPE, body: "", status: 400 },
