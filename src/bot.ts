@@ -21,6 +21,8 @@ export interface BotOptions {
   logger: Logger;
   /** The one clock of the bot: read at the edges (a request, a tick) and passed inward as `now`. */
   clock: () => Date;
+  /** How long a slash command's reply may take to ride in its HTTP answer (tests shorten it). */
+  replyBudgetMs?: number;
 }
 
 export interface RunningBot {
@@ -31,8 +33,12 @@ export interface RunningBot {
   workspaceId: WorkspaceId | undefined;
   /** The HTTP port listened on (useful with PORT=0); undefined in Socket Mode. */
   port: number | undefined;
-  /** Stops the jobs (waiting for runs in progress) and Slack; the database stays open. */
-  stop(): Promise<void>;
+  /**
+   * Stops taking requests, answers those already received, and stops the jobs (waiting for runs
+   * in progress), all at once; the database stays open. Resolves to false when Slack's requests
+   * were cut off at the deadline (`deadlineMs`, default STOP_DEADLINE_MS of src/slack/app.ts; logged there).
+   */
+  stop(options?: { deadlineMs?: number }): Promise<boolean>;
 }
 
 /** Slack is not configured: the database and mandates were loaded, and this is what is missing. */
@@ -112,7 +118,7 @@ function connectionError(error: unknown, transport: "http" | "socket"): unknown 
   return error;
 }
 
-export async function startBot({ env, db, logger, clock }: BotOptions): Promise<RunningBot | NotConfigured> {
+export async function startBot({ env, db, logger, clock, replyBudgetMs }: BotOptions): Promise<RunningBot | NotConfigured> {
   const services = createServices(db.store, logger);
   const connection = slackConnection(env);
   const clients = new WebClients({ apiUrl: env.SLACK_API_URL, logger });
@@ -160,7 +166,7 @@ export async function startBot({ env, db, logger, clock }: BotOptions): Promise<
   const notifier = new SlackNotifier(clients, tokenFor(auth));
   const lookups = createSlackServices(db.store, notifier, logger);
   slackServices = lookups;
-  const listeners = { services, clock, defaultLanguage: env.DEFAULT_LANGUAGE, logger };
+  const listeners = { services, clock, defaultLanguage: env.DEFAULT_LANGUAGE, logger, replyBudgetMs };
   const distributed = auth.kind === "distributed" ? auth : undefined;
   const slack = createSlackApp({
     auth,
@@ -215,10 +221,10 @@ export async function startBot({ env, db, logger, clock }: BotOptions): Promise<
     mode: auth.kind,
     workspaceId,
     port,
-    async stop() {
+    async stop(options) {
       stopAskingSlack();
-      await scheduler.stop();
-      await slack.stop();
+      const [answered] = await Promise.all([slack.stop(options), scheduler.stop()]);
+      return answered;
     },
   };
 }

@@ -21,6 +21,9 @@ const NOT_CONFIGURED = (missing: string[]) =>
     '  npm run cli -- "/frist gms-2024 alla" --now 2024-10-01T09:00:00Z',
   ].join("\n");
 
+/** Container platforms send SIGKILL 10 s after SIGTERM; the bot is gone before that. */
+const HARD_STOP_MS = 9500;
+
 async function main(logger: Logger): Promise<number> {
   const env = loadEnv(process.env);
   logger.level = env.LOG_LEVEL;
@@ -34,12 +37,24 @@ async function main(logger: Logger): Promise<number> {
   const starting = startBot({ env, db, logger, clock: () => new Date() });
   // A stop asked for while starting waits for the start to finish (an import half done in the
   // embedded database is not to be cut off), then stops what was started.
+  // Stopping takes no new requests, answers the ones received, stops the jobs and closes the
+  // database (releasing DATA_DIR's lock), within HARD_STOP_MS whatever happens. Exit 0 when
+  // nothing was cut off; a second signal stops at once.
   const shutdown = async (signal: string) => {
     logger.info({ signal }, "stopping: finishing the work in progress");
-    const started = await starting.catch(() => undefined);
-    if (started && "stop" in started) await started.stop();
-    await db.close();
-    process.exit(0);
+    setTimeout(() => {
+      logger.error({ signal, ms: HARD_STOP_MS }, "could not stop in time: exiting without finishing");
+      process.exit(1);
+    }, HARD_STOP_MS).unref();
+    try {
+      const started = await starting.catch(() => undefined);
+      const answered = started && "stop" in started ? await started.stop() : true;
+      await db.close();
+      process.exit(answered ? 0 : 1);
+    } catch (error) {
+      logger.error({ err: error, signal }, "could not stop cleanly");
+      process.exit(1);
+    }
   };
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);

@@ -30,6 +30,8 @@ export interface ErrorParamsByCode {
   waive_reason_missing: { id: number };
   waive_reason_too_long: { max: number };
   stale_button: None;
+  /** The text after a slash command is longer than Slack lets anyone type (`max` characters). */
+  command_too_long: { max: number; length: number };
   internal: None;
 }
 
@@ -54,6 +56,7 @@ export const ERROR_CODES = [
   "waive_reason_missing",
   "waive_reason_too_long",
   "stale_button",
+  "command_too_long",
   "internal",
 ] as const satisfies readonly ErrorCode[];
 

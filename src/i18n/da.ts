@@ -217,6 +217,7 @@ export const da: Messages = {
     waive_reason_missing: (p) => `Skriv, hvorfor fristen frafaldes, fx \`/frist frafald ${p.id} udsat af ministeriet\`.`,
     waive_reason_too_long: (p) => `Begrundelsen er for lang: højst ${p.max} tegn.`,
     stale_button: () => "Knappen virker ikke længere. Skriv `/mandat` igen.",
+    command_too_long: (p) => `Det er for langt: højst ${p.max} tegn efter kommandoen, og her var ${p.length}. Intet er gjort.`,
     internal: () => "Noget gik galt hos os. Intet er ændret. Prøv igen, eller kontakt din administrator.",
   } satisfies ErrorMessages,
 };

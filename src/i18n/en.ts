@@ -229,6 +229,7 @@ export const en = {
     waive_reason_missing: (p) => `Say why the deadline is waived, e.g. \`/frist waive ${p.id} postponed by the ministry\`.`,
     waive_reason_too_long: (p) => `The reason is too long: at most ${p.max} characters.`,
     stale_button: () => "This button no longer works. Type `/mandat` again.",
+    command_too_long: (p) => `That is too long: at most ${p.max} characters after the command, and this was ${p.length}. Nothing was done.`,
     internal: () => "Something went wrong on our side. Nothing was changed. Try again, or tell your administrator.",
   } satisfies ErrorMessages,
 };

@@ -217,6 +217,7 @@ export const nb: Messages = {
     waive_reason_missing: (p) => `Skriv hvorfor fristen frafalles, f.eks. \`/frist frafall ${p.id} utsatt av departementet\`.`,
     waive_reason_too_long: (p) => `Begrunnelsen er for lang: høyst ${p.max} tegn.`,
     stale_button: () => "Knappen virker ikke lenger. Skriv `/mandat` på nytt.",
+    command_too_long: (p) => `Det er for langt: høyst ${p.max} tegn etter kommandoen, og her var det ${p.length}. Ingenting er gjort.`,
     internal: () => "Noe gikk galt hos oss. Ingenting er endret. Prøv igjen, eller kontakt administratoren din.",
   } satisfies ErrorMessages,
 };

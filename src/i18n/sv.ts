@@ -217,6 +217,7 @@ export const sv: Messages = {
     waive_reason_missing: (p) => `Skriv varför tidsfristen avskrivs, t.ex. \`/frist avskriv ${p.id} uppskjuten av departementet\`.`,
     waive_reason_too_long: (p) => `Motiveringen är för lång: högst ${p.max} tecken.`,
     stale_button: () => "Knappen fungerar inte längre. Skriv `/mandat` igen.",
+    command_too_long: (p) => `Det är för långt: högst ${p.max} tecken efter kommandot, och här var det ${p.length}. Inget har gjorts.`,
     internal: () => "Något gick fel hos oss. Inget har ändrats. Försök igen eller kontakta din administratör.",
   } satisfies ErrorMessages,
 };

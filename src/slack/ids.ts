@@ -18,6 +18,16 @@ export const ACTION_PATTERN = {
   openCommittee: new RegExp(`^${ACTION_PREFIX.openCommittee}(:|$)`),
 } as const;
 
+/**
+ * Bounds on what a click may carry. A value comes back exactly as the bot sent it unless someone
+ * forged it, so anything outside them is refused as a stale button before it reaches a query:
+ * Slack caps a button's value at 2000 characters, and a mandate version is a number a person
+ * types as `v<n>` with at most four digits (commands/mandat.ts); a larger one would not even
+ * fit the database's integer column.
+ */
+export const MAX_BUTTON_VALUE_LENGTH = 2000;
+export const MAX_MANDATE_VERSION = 9999;
+
 const Slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
@@ -28,7 +38,7 @@ export const SectionButtonValue = z.strictObject({
   section: z.union([MandateSection, z.literal("summary")]),
   language: Language,
   /** Set on the buttons of an earlier mandate version, so they stay in that version. */
-  version: z.int().min(1).optional(),
+  version: z.int().min(1).max(MAX_MANDATE_VERSION).optional(),
 });
 export type SectionButtonValue = z.infer<typeof SectionButtonValue>;
 
@@ -49,7 +59,7 @@ export function buttonValue(value: SectionButtonValue | OpenButtonValue): string
 }
 
 export function parseButtonValue<T>(schema: z.ZodType<T>, raw: string | undefined): T | undefined {
-  if (raw === undefined) return undefined;
+  if (raw === undefined || raw.length > MAX_BUTTON_VALUE_LENGTH) return undefined;
   try {
     const parsed = schema.safeParse(JSON.parse(raw));
     return parsed.success ? parsed.data : undefined;

@@ -14,6 +14,8 @@ export interface ListenerDeps {
   clock: () => Date;
   defaultLanguage: Language;
   logger: Logger;
+  /** How long a slash command's reply may take to ride in the HTTP answer (default REPLY_BUDGET_MS). */
+  replyBudgetMs?: number;
 }
 
 /** A fault (not a user error) still gets an answer; the details go to the log only. */

@@ -150,6 +150,7 @@ const SAMPLE_PARAMS: { [C in ErrorCode]: ErrorParamsByCode[C] } = {
   waive_reason_missing: { id: 7927 },
   waive_reason_too_long: { max: 7919 },
   stale_button: {},
+  command_too_long: { max: 7901, length: 7907 },
   internal: {},
 };
 const SAMPLE_VALUES = Object.values(SAMPLE_PARAMS)

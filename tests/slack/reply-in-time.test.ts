@@ -14,6 +14,13 @@ describe("withinBudget", () => {
     expect(timed).toEqual({ inTime: true, value: "reply" });
   });
 
+  it("a budget of 0 is always late, even for a result already there (tests send every reply through response_url)", async () => {
+    const timed = await withinBudget(Promise.resolve("reply"), 0);
+    expect(timed.inTime).toBe(false);
+    if (timed.inTime) throw new Error("unreachable");
+    await expect(timed.later).resolves.toBe("reply");
+  });
+
   it("gives an already settled result in time", async () => {
     expect(await withinBudget(Promise.resolve(42))).toEqual({ inTime: true, value: 42 });
   });

@@ -37,6 +37,8 @@ export interface BotTestOptions {
   /** An already running fake Slack to use (two bots sharing one); else a new one. */
   fake?: FakeSlack;
   logger?: Logger;
+  /** How long a command's reply may take to ride in its HTTP answer; 0 sends every reply through response_url. */
+  replyBudgetMs?: number;
 }
 
 /**
@@ -61,6 +63,7 @@ export async function startTestBot(db: Database, options: BotTestOptions = {}): 
     db,
     logger: options.logger ?? silentLogger(),
     clock: options.clock ?? (() => new Date()),
+    ...(options.replyBudgetMs === undefined ? {} : { replyBudgetMs: options.replyBudgetMs }),
   });
   if (!("stop" in started)) throw new Error(`the test bot is not configured: ${started.missing.join(", ")}`);
   if (!started.port) throw new Error("the Slack app did not report its port");

@@ -43,11 +43,24 @@ export function postSignedEvent(
   return sendSigned(url, JSON.stringify(body), "application/json", sign, retry);
 }
 
+/**
+ * POSTs any body with any content type, signed as Slack signs (unless `options` say otherwise):
+ * for bodies Slack would never send but a signed client could.
+ */
+export function postSignedRaw(
+  url: string,
+  body: string,
+  contentType: string | null,
+  options: SignOptions & { timeoutMs?: number } = {},
+): Promise<SlackResponse> {
+  return sendSigned(url, body, contentType, options);
+}
+
 async function sendSigned(
   url: string,
   body: string,
-  contentType: string,
-  options: SignOptions,
+  contentType: string | null,
+  options: SignOptions & { timeoutMs?: number },
   headers: Record<string, string> = {},
 ): Promise<SlackResponse> {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
@@ -56,12 +69,13 @@ async function sendSigned(
   const res = await fetch(url, {
     method: "POST",
     headers: {
-      "content-type": contentType,
+      ...(contentType === null ? {} : { "content-type": contentType }),
       "x-slack-request-timestamp": String(timestamp),
       ...(sig === null ? {} : { "x-slack-signature": sig }),
       ...headers,
     },
     body,
+    ...(options.timeoutMs === undefined ? {} : { signal: AbortSignal.timeout(options.timeoutMs) }),
   });
   const text = await res.text();
   const ms = performance.now() - started;
