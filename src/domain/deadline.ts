@@ -210,3 +210,17 @@ export function checkManualDeadline(
   if (input.dueDate < today) throw new MandatError("date_in_past", { date: input.dueDate }, { language });
   return { title };
 }
+
+/**
+ * How two hand-added titles are compared for "the same deadline": whitespace collapsed (as the
+ * command parser already does), Unicode NFC, and lower case, so "Slutrapport", "slutrapport"
+ * and "SLUTRAPPORT" are one deadline, as are "Årsrapport" and "årsrapport". Computed here, not
+ * by the database's `lower()`, so that the answer does not depend on a server's locale.
+ * Accents are not folded: "Møde" and "Mode" stay two titles.
+ */
+export function deadlineTitleKey(title: string): string {
+  return title.normalize("NFC").replace(/\s+/g, " ").trim().toLowerCase();
+}
+
+/** Adding a deadline by hand: stored, or an open one with the same day and title was already there. */
+export type ManualDeadlineAdded = { kind: "added"; deadline: Deadline } | { kind: "already_exists"; deadline: Deadline };

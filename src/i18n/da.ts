@@ -211,6 +211,8 @@ export const da: Messages = {
     not_allowed_to_edit_deadlines: (p) =>
       `Kun formanden og sekretariatet for ${p.committee} kan tilføje, udføre eller frafalde udvalgets frister.`,
     deadline_already_resolved: (p) => `Frist #${p.id} er allerede ${p.status === "done" ? "udført" : "frafaldet"}.`,
+    deadline_already_exists: (p) =>
+      `Frist #${p.id} “${p.title}” den ${formatDate(p.date, "da")} findes allerede: der er ikke tilføjet noget. \`/frist\` viser den.`,
     waive_reason_missing: (p) => `Skriv, hvorfor fristen frafaldes, fx \`/frist frafald ${p.id} udsat af ministeriet\`.`,
     stale_button: () => "Knappen virker ikke længere. Skriv `/mandat` igen.",
     internal: () => "Noget gik galt hos os. Intet er ændret. Prøv igen, eller kontakt din administrator.",

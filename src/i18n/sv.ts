@@ -211,6 +211,8 @@ export const sv: Messages = {
     not_allowed_to_edit_deadlines: (p) =>
       `Bara ordföranden och sekretariatet för ${p.committee} kan lägga till, klarmarkera eller avskriva gruppens tidsfrister.`,
     deadline_already_resolved: (p) => `Tidsfrist #${p.id} är redan ${p.status === "done" ? "klar" : "avskriven"}.`,
+    deadline_already_exists: (p) =>
+      `Tidsfrist #${p.id} ”${p.title}” den ${formatDate(p.date, "sv")} finns redan: ingenting har lagts till. \`/frist\` visar den.`,
     waive_reason_missing: (p) => `Skriv varför tidsfristen avskrivs, t.ex. \`/frist avskriv ${p.id} uppskjuten av departementet\`.`,
     stale_button: () => "Knappen fungerar inte längre. Skriv `/mandat` igen.",
     internal: () => "Något gick fel hos oss. Inget har ändrats. Försök igen eller kontakta din administratör.",

@@ -6,7 +6,7 @@
 import type { CalendarDate } from "../domain/calendar-date.js";
 import type { Caller } from "../domain/caller.js";
 import type { Committee, MandateVersionInfo, RosterSeat } from "../domain/committee.js";
-import type { Deadline, DeadlineReconciliation } from "../domain/deadline.js";
+import type { Deadline, DeadlineReconciliation, ManualDeadlineAdded } from "../domain/deadline.js";
 import type { Mandate, MemberRole, Owner } from "../domain/mandate.js";
 import type { SeatToStore } from "../domain/roster.js";
 import type { Workspace, WorkspaceId } from "../domain/workspace.js";
@@ -91,6 +91,12 @@ export interface DeadlineRepository {
   /** A committee's rows planned from its mandate (those with a source key). */
   plannedOf(committeeId: number): Promise<Deadline[]>;
   applyReconciliation(committeeId: number, plan: DeadlineReconciliation, now: Date): Promise<void>;
+  /**
+   * Stores a deadline added by hand, once: when the committee already has an open hand-added
+   * deadline of that day whose title has the same `deadlineTitleKey`, nothing is stored and that
+   * one is returned. The database decides (a unique index), so two requests at once cannot
+   * both store one. Not for use inside `transaction`: a refused insert ends a PostgreSQL transaction.
+   */
   addManual(input: {
     committeeId: number;
     title: string;
@@ -98,7 +104,7 @@ export interface DeadlineRepository {
     owner: Owner;
     createdAt: Date;
     createdBy: string;
-  }): Promise<Deadline>;
+  }): Promise<ManualDeadlineAdded>;
   /**
    * Marks an open deadline done or waived. The status check is part of the update, so two
    * clicks (or two replicas) resolve it once; the loser gets `undefined`.

@@ -6,6 +6,7 @@ import {
   type Deadline,
   type DeadlineState,
   deadlineStateAt,
+  deadlineTitleKey,
   isListed,
   PLANNING_HORIZON_DAYS,
   type PlannedDeadline,
@@ -511,5 +512,23 @@ describe("checkManualDeadline", () => {
     ["yesterday", { title: "I går", dueDate: "2026-11-22" }, "date_in_past"],
   ] as const)("refuses %s, in the committee's language", (_label, input, code) => {
     expect(() => checkManualDeadline(input, today, "sv")).toThrow(expect.objectContaining({ code, language: "sv" }));
+  });
+});
+
+describe("deadlineTitleKey: when two hand-added titles are the same deadline", () => {
+  it.each([
+    ["Slutrapport", "slutrapport"],
+    ["SLUTRAPPORT", "slutrapport"],
+    ["  Rapport  til\u00a0styrelsen\n", "rapport til styrelsen"],
+    ["Årsrapport ÆØÅ ÄÖ", "årsrapport æøå äö"],
+    // NFD (a decomposed å, as some keyboards send it) reads as NFC.
+    ["A\u030arsrapport", "årsrapport"],
+  ])("%j → %j", (title, key) => {
+    expect(deadlineTitleKey(title)).toBe(key);
+  });
+
+  it("keeps letters that only look alike apart: accents are not folded", () => {
+    expect(deadlineTitleKey("Møde")).not.toBe(deadlineTitleKey("Mode"));
+    expect(deadlineTitleKey("Möte")).not.toBe(deadlineTitleKey("Mote"));
   });
 });
