@@ -1,25 +1,26 @@
-import { type IncomingMessage, Server, type ServerResponse } from "node:http";
+import { Server } from "node:http";
 import { App, type AppOptions } from "@slack/bolt";
 import type { SlackTransport } from "../config/env.js";
 import type { Logger } from "../logging/logger.js";
 import * as actions from "./actions/index.js";
-import type { SlackAuth } from "./auth.js";
+import { appTokenRefusal, type SlackAuth } from "./auth.js";
 import { boltLogger } from "./bolt-logger.js";
 import * as commands from "./commands/index.js";
 import * as events from "./events/index.js";
-import { BOT_SCOPES, EVENTS_PATH, HEALTH_PATH, INSTALL_PATH, OAUTH_REDIRECT_PATH } from "./features.js";
+import { BOT_SCOPES, EVENTS_PATH, INSTALL_PATH, OAUTH_REDIRECT_PATH } from "./features.js";
+import { healthRoutes, type Readiness } from "./health.js";
 import type { ListenerDeps } from "./listener.js";
 import type { WebClients } from "./web-clients.js";
 
 export interface SlackAppOptions {
   auth: SlackAuth;
   transport: SlackTransport;
-  /** HTTP port: Slack's requests in HTTP mode; /healthz (and the OAuth pages) in both modes. */
+  /** HTTP port: Slack's requests in HTTP mode; /healthz, /readyz (and the OAuth pages) in both modes. */
   port: number;
   clients: WebClients;
   logger: Logger;
-  /** Answers GET /healthz: whether the database answers, and which one it is. */
-  health: () => Promise<{ ok: boolean; database: string }>;
+  /** Answers GET /readyz: each component's state. */
+  readiness: () => Promise<Readiness>;
   listeners: ListenerDeps;
   events: events.EventDeps;
 }
@@ -29,21 +30,6 @@ export interface SlackApp {
   /** Starts listening; resolves to the HTTP port in HTTP mode (useful with port 0). */
   start(): Promise<number | undefined>;
   stop(): Promise<void>;
-}
-
-function healthRoute(health: SlackAppOptions["health"]) {
-  return {
-    path: HEALTH_PATH,
-    method: ["GET"],
-    handler: (_req: IncomingMessage, res: ServerResponse) => {
-      health()
-        .catch(() => ({ ok: false, database: "unknown" }))
-        .then((state) => {
-          res.writeHead(state.ok ? 200 : 503, { "content-type": "application/json" });
-          res.end(JSON.stringify({ status: state.ok ? "ok" : "unavailable", database: state.database }));
-        });
-    },
-  };
 }
 
 /** Bolt's options for the way the bot authenticates: one known workspace, or OAuth installations. */
@@ -80,13 +66,13 @@ function authOptions(auth: SlackAuth, clients: WebClients, port: number, socket:
   };
 }
 
-/** The Bolt app: receiver (HTTP or Socket Mode), authentication, every listener surface, and /healthz. */
+/** The Bolt app: receiver (HTTP or Socket Mode), authentication, every listener surface, /healthz and /readyz. */
 export function createSlackApp(options: SlackAppOptions): SlackApp {
   const { auth, transport, port, clients, logger } = options;
   const socket = transport.kind === "socket";
   const common: AppOptions = {
     port,
-    customRoutes: [healthRoute(options.health)],
+    customRoutes: healthRoutes(options.readiness, logger),
     clientOptions: clients.clientOptions,
     logger: boltLogger(logger, "bolt"),
     ...authOptions(auth, clients, port, socket),
@@ -106,7 +92,14 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   return {
     app,
     async start() {
-      const server = await app.start(port);
+      const starting = app.start(port);
+      if (transport.kind === "socket") {
+        // Handled below; until then a refusal must not count as an unhandled rejection.
+        starting.catch(() => undefined);
+        const refusal = await appTokenRefusal(clients, transport.appToken);
+        if (refusal) throw refusal;
+      }
+      const server = await starting;
       const address = server instanceof Server ? server.address() : null;
       return address && typeof address === "object" ? address.port : undefined;
     },

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
-import { type NotConfigured, type RunningBot as StartedBot, startBot } from "../../src/bot.js";
+import { type BotOptions, type NotConfigured, type RunningBot as StartedBot, startBot } from "../../src/bot.js";
 import { loadEnv } from "../../src/config/env.js";
 import type { Database } from "../../src/db/connect.js";
 import type { Language } from "../../src/domain/language.js";
@@ -37,6 +37,8 @@ export interface BotTestOptions {
   /** An already running fake Slack to use (two bots sharing one); else a new one. */
   fake?: FakeSlack;
   logger?: Logger;
+  /** How the bot tries its own Slack calls again; tests shorten the waits. */
+  retry?: BotOptions["retry"];
 }
 
 /**
@@ -61,6 +63,7 @@ export async function startTestBot(db: Database, options: BotTestOptions = {}): 
     db,
     logger: options.logger ?? silentLogger(),
     clock: options.clock ?? (() => new Date()),
+    ...(options.retry ? { retry: options.retry } : {}),
   });
   if (!("stop" in started)) throw new Error(`the test bot is not configured: ${started.missing.join(", ")}`);
   if (!started.port) throw new Error("the Slack app did not report its port");
