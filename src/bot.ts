@@ -14,7 +14,7 @@ import { createSlackApp } from "./slack/app.js";
 import { refusedTokenCode, type SlackAuth, TokenRefusedError, tokenFor } from "./slack/auth.js";
 import type { ComponentReadiness, Readiness } from "./slack/health.js";
 import { SingleWorkspaceIdentity } from "./slack/identity.js";
-import { databaseInstallationStore } from "./slack/installation-store.js";
+import { databaseInstallationStore, installedAfter } from "./slack/installation-store.js";
 import { SlackNotifier } from "./slack/notifier.js";
 import { slackRetryAfterMs, WebClients } from "./slack/web-clients.js";
 
@@ -228,11 +228,16 @@ export async function startBot({ env, db, logger, clock, retry }: BotOptions): P
     listeners,
     events: {
       ...listeners,
-      uninstalled: async (workspaceId) => {
+      uninstalled: async (workspaceId, at) => {
         // Bolt delivers these events without authorising them: a single-workspace bot only
         // believes them about its own workspace.
         if (auth.kind === "single" && workspaceId !== auth.identity.teamId) {
           logger.warn({ workspace: workspaceId }, "ignored an uninstall event about another workspace");
+          return;
+        }
+        // A retry Slack delivers after the workspace installed the app again must not undo that.
+        if (at && distributed && (await installedAfter(db.store.installations, workspaceId, at))) {
+          logger.warn({ workspace: workspaceId, eventTime: at }, "ignored an uninstall event from before the app was installed again");
           return;
         }
         await uninstall(workspaceId);

@@ -134,6 +134,8 @@ export interface WorkspaceRepository {
 export interface InstallationRepository {
   save(key: string, teamId: string | null, sealed: string, at: Date): Promise<void>;
   find(key: string): Promise<string | undefined>;
+  /** When the installation under `key` was last saved (installed, or installed again); undefined when there is none. */
+  savedAt(key: string): Promise<Date | undefined>;
   delete(key: string): Promise<void>;
 }
 
