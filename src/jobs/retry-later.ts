@@ -9,7 +9,7 @@ export interface RetryPolicy {
 }
 
 /**
- * For the bot's own calls to Slack (roster and channel lookups): 10 attempts over about 40
+ * For the bot's own calls to Slack (roster and channel lookups): 10 attempts over about 30
  * minutes (5 s, 10 s, 20 s … capped at 10 minutes), then wait for the next start, rename or install.
  */
 export const LOOKUP_RETRY: RetryPolicy = { firstDelayMs: 5_000, maxDelayMs: 10 * 60_000, maxAttempts: 10 };
