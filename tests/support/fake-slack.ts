@@ -21,9 +21,14 @@ type Responder = (body: Record<string, unknown>, attempt: number, call: Recorded
 
 /**
  * Slack's Web API down, for every method at once (response_url keeps working: it is another
- * service): answering 500, or 429 with Retry-After, or cutting the connection before any answer.
+ * service): answering 500, or 429 with Retry-After, cutting the connection before any answer,
+ * or hanging (answering 504 only after `delayMs`).
  */
-export type Outage = { kind: "5xx"; status?: number } | { kind: "429"; retryAfterSeconds: number } | { kind: "reset" };
+export type Outage =
+  | { kind: "5xx"; status?: number }
+  | { kind: "429"; retryAfterSeconds: number }
+  | { kind: "reset" }
+  | { kind: "hang"; delayMs: number };
 
 /** Who auth.test says a bot token belongs to. */
 export interface FakeBot {
@@ -178,6 +183,12 @@ export class FakeSlack {
     const outage = method.startsWith("response_url:") ? undefined : this.outage;
     if (outage?.kind === "reset") {
       req.socket.destroy();
+      return;
+    }
+    if (outage?.kind === "hang") {
+      await new Promise((resolve) => setTimeout(resolve, outage.delayMs));
+      res.writeHead(504, { "content-type": "application/json" });
+      res.end(JSON.stringify({ ok: false, error: "gateway_timeout" }));
       return;
     }
     if (outage) {
