@@ -26,6 +26,8 @@ export interface BotOptions {
   clock: () => Date;
   /** How the bot's own calls to Slack are tried again (tests shorten the waits). */
   retry?: { lookups?: RetryPolicy; identity?: RetryPolicy };
+  /** How long a bot that ran before waits for auth.test at start (START_BUDGET_MS unless a test says). */
+  identityWaitMs?: number;
 }
 
 export interface RunningBot {
@@ -90,7 +92,7 @@ function identityReadiness(identity: SingleWorkspaceIdentity): ComponentReadines
   }
 }
 
-export async function startBot({ env, db, logger, clock, retry }: BotOptions): Promise<RunningBot | NotConfigured> {
+export async function startBot({ env, db, logger, clock, retry, identityWaitMs }: BotOptions): Promise<RunningBot | NotConfigured> {
   const services = createServices(db.store, logger);
   const connection = slackConnection(env);
   const clients = new WebClients({ apiUrl: env.SLACK_API_URL, logger });
@@ -112,6 +114,7 @@ export async function startBot({ env, db, logger, clock, retry }: BotOptions): P
       retry: identityRetry,
       logger,
       clock,
+      ...(identityWaitMs === undefined ? {} : { budgetMs: identityWaitMs }),
     });
     const { teamId, teamName } = identity.identity;
     await services.workspaces.connected({ id: teamId, name: teamName }, clock());

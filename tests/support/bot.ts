@@ -39,6 +39,8 @@ export interface BotTestOptions {
   logger?: Logger;
   /** How the bot tries its own Slack calls again; tests shorten the waits. */
   retry?: BotOptions["retry"];
+  /** How long it waits for auth.test at start when it ran before. */
+  identityWaitMs?: number;
 }
 
 /**
@@ -64,6 +66,7 @@ export async function startTestBot(db: Database, options: BotTestOptions = {}): 
     logger: options.logger ?? silentLogger(),
     clock: options.clock ?? (() => new Date()),
     ...(options.retry ? { retry: options.retry } : {}),
+    ...(options.identityWaitMs === undefined ? {} : { identityWaitMs: options.identityWaitMs }),
   });
   if (!("stop" in started)) throw new Error(`the test bot is not configured: ${started.missing.join(", ")}`);
   if (!started.port) throw new Error("the Slack app did not report its port");
