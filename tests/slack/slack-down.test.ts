@@ -180,7 +180,7 @@ describe("after a start without Slack, the identity is asked for again in the ba
         logger,
         env: { MANDATES_DIR },
         retry: { identity: QUIET, lookups: QUIET },
-        identityWaitMs: 300,
+        identityWaitMs: 100,
       });
       expect(bot.workspaceId).toBe(TEST_TEAM);
       expect((await readyz(bot)).status).toBe(503);
