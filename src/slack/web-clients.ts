@@ -3,10 +3,10 @@ import type { Logger } from "../logging/logger.js";
 import { boltLogger } from "./bolt-logger.js";
 
 /**
- * The bot's own calls (lookups, and later messages): WebClient tries 4 times within about 15
- * seconds (5xx, connection failures; a 429 after its Retry-After), each attempt given up after
- * 15 s, instead of its default ten tries over half an hour. A call that still fails is tried again
- * later by the caller (src/jobs/retry-later.ts), with a back-off of its own.
+ * The bot's own calls (lookups, and later messages): WebClient tries 4 times, 1 to 4 s apart (5xx,
+ * connection failures; a 429 after its Retry-After), each attempt given up after 15 s: about 7 s
+ * when Slack answers 5xx, about a minute when it hangs, instead of its default ten tries over half
+ * an hour. A call that still fails is tried again later by the caller (src/jobs/retry-later.ts).
  */
 const BACKGROUND_RETRIES = { retries: 3, factor: 2, minTimeout: 1000, maxTimeout: 10_000 };
 const BACKGROUND_TIMEOUT_MS = 15_000;
