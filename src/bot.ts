@@ -1,19 +1,22 @@
 // The bot assembled: services over a database, Slack, mandates, jobs. src/main.ts runs it as a
 // process (environment, signals, exit codes); tests run the very same assembly in-process.
-import { ConfigError, type Env, OperatorError, slackConnection } from "./config/env.js";
+import { type Env, slackConnection } from "./config/env.js";
 import type { Database } from "./db/connect.js";
 import type { WorkspaceId } from "./domain/workspace.js";
 import { planDeadlinesJob } from "./jobs/plan-deadlines.js";
+import { IDENTITY_RETRY, LOOKUP_RETRY, RetryLater, type RetryPolicy } from "./jobs/retry-later.js";
 import { Scheduler } from "./jobs/scheduler.js";
 import type { Logger } from "./logging/logger.js";
 import { logImport } from "./mandates/report-import.js";
 import { SecretBox } from "./security/secret-box.js";
 import { createServices, createSlackServices, type Services, type SlackServices } from "./services/create-services.js";
 import { createSlackApp } from "./slack/app.js";
-import { BAD_TOKEN_CODES, type BotIdentity, identifyBot, type SlackAuth, tokenFor } from "./slack/auth.js";
-import { databaseInstallationStore } from "./slack/installation-store.js";
+import { refusedTokenCode, type SlackAuth, TokenRefusedError, tokenFor } from "./slack/auth.js";
+import type { ComponentReadiness, Readiness } from "./slack/health.js";
+import { SingleWorkspaceIdentity } from "./slack/identity.js";
+import { databaseInstallationStore, installedAfter } from "./slack/installation-store.js";
 import { SlackNotifier } from "./slack/notifier.js";
-import { slackErrorCode, WebClients } from "./slack/web-clients.js";
+import { slackRetryAfterMs, WebClients } from "./slack/web-clients.js";
 
 export interface BotOptions {
   env: Env;
@@ -21,6 +24,10 @@ export interface BotOptions {
   logger: Logger;
   /** The one clock of the bot: read at the edges (a request, a tick) and passed inward as `now`. */
   clock: () => Date;
+  /** How the bot's own calls to Slack are tried again (tests shorten the waits). */
+  retry?: { lookups?: RetryPolicy; identity?: RetryPolicy };
+  /** How long a bot that ran before waits for auth.test at start (START_BUDGET_MS unless a test says). */
+  identityWaitMs?: number;
   /** How long a slash command's reply may take to ride in its HTTP answer (tests shorten it). */
   replyBudgetMs?: number;
 }
@@ -33,10 +40,13 @@ export interface RunningBot {
   workspaceId: WorkspaceId | undefined;
   /** The HTTP port listened on (useful with PORT=0); undefined in Socket Mode. */
   port: number | undefined;
+  /** What GET /readyz answers. */
+  readiness(): Promise<Readiness>;
   /**
    * Stops taking requests, answers those already received, and stops the jobs (waiting for runs
-   * in progress), all at once; the database stays open. Resolves to false when Slack's requests
-   * were cut off at the deadline (`deadlineMs`, default STOP_DEADLINE_MS of src/slack/app.ts; logged there).
+   * in progress) and the retries, all at once; the database stays open. Resolves to false when
+   * Slack's requests were cut off at the deadline (`deadlineMs`, default STOP_DEADLINE_MS of
+   * src/slack/app.ts; logged there).
    */
   stop(options?: { deadlineMs?: number }): Promise<boolean>;
 }
@@ -46,96 +56,88 @@ export interface NotConfigured {
   missing: string[];
 }
 
-/**
- * Work that needs Slack but must not hold up start: roster members named by e-mail, channels
- * named by name. What fails is logged and tried again at the next start (or rename, or install).
- */
-async function lookUpInSlack(logger: Logger, slack: SlackServices | undefined, workspaces: WorkspaceId[]): Promise<void> {
-  if (!slack) return;
-  try {
-    const rosters = await slack.rosters.resolveAll();
-    logger.info({ ...rosters }, `roster e-mails: ${rosters.resolved} found in Slack, ${rosters.notFound.length} not found`);
-    for (const workspaceId of workspaces) await slack.channels.resolveWorkspace(workspaceId);
-  } catch (error) {
-    logger.warn({ err: error }, "could not reach Slack for rosters and channels; trying again at the next start");
-  }
-}
-
-/**
- * The bot's workspace, from its token. When Slack cannot be reached at start, a bot that has run
- * before serves the one workspace it knows and asks Slack again in the background; a bot that
- * never ran cannot know its workspace and stops, saying so.
- */
-async function identifyOrRemember(
-  clients: WebClients,
-  botToken: string,
-  services: Services,
-  logger: Logger,
-): Promise<{ identity: BotIdentity; stopAsking: () => void }> {
-  try {
-    return { identity: await identifyBot(clients, botToken), stopAsking: () => undefined };
-  } catch (error) {
-    if (error instanceof OperatorError) throw error;
-    const known = await services.workspaces.served();
-    const [only] = known;
-    if (known.length !== 1 || !only) {
-      throw new OperatorError(
-        `Slack could not be reached to learn which workspace SLACK_BOT_TOKEN belongs to (${error instanceof Error ? error.message : String(error)}). Start again once Slack can be reached (check SLACK_API_URL and the network).`,
-      );
-    }
-    logger.warn(
-      { err: error, workspace: only },
-      "Slack did not answer auth.test: serving the workspace this bot served before, and asking again in the background",
-    );
-    const identity: BotIdentity = { teamId: only, teamName: null, botUserId: "", botId: "" };
-    const retry = setInterval(() => {
-      identifyBot(clients, botToken)
-        .then((found) => {
-          clearInterval(retry);
-          if (found.teamId !== identity.teamId)
-            logger.error(
-              { expected: identity.teamId, found: found.teamId },
-              "SLACK_BOT_TOKEN now belongs to another workspace: restart the bot",
-            );
-          Object.assign(identity, found);
-          logger.info({ workspace: found.teamId }, "Slack answered auth.test");
-        })
-        .catch(() => undefined);
-    }, 30_000);
-    retry.unref();
-    return { identity, stopAsking: () => clearInterval(retry) };
-  }
-}
-
 /** A Socket Mode connection Slack refuses is the app token's fault: one line naming the variable. */
 function connectionError(error: unknown, transport: "http" | "socket"): unknown {
-  const code = slackErrorCode(error);
-  if (transport === "socket" && code && BAD_TOKEN_CODES.has(code)) {
-    return new ConfigError(
-      `SLACK_APP_TOKEN was refused by Slack (${code}): create an app-level token with connections:write and copy it again.`,
-    );
+  const code = refusedTokenCode(error);
+  if (transport === "socket" && code) {
+    return new TokenRefusedError("SLACK_APP_TOKEN", code, "create an app-level token with connections:write and copy it again.");
   }
   return error;
 }
 
-export async function startBot({ env, db, logger, clock, replyBudgetMs }: BotOptions): Promise<RunningBot | NotConfigured> {
+/** Whether the database answers within two seconds (a server that does not answer at all must not hang /readyz). */
+async function databaseReadiness(db: Database): Promise<ComponentReadiness> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), 2_000);
+  });
+  try {
+    const ready = await Promise.race([db.ping(), late]);
+    return { ready, kind: db.kind, ...(ready ? {} : { detail: "the database does not answer" }) };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** /readyz's view of a single-workspace bot's identity. */
+function identityReadiness(identity: SingleWorkspaceIdentity): ComponentReadiness {
+  const { status } = identity;
+  const common = { mode: "single", workspace: identity.identity.teamId };
+  switch (status.state) {
+    case "confirmed":
+      return { ready: true, ...common, detail: "auth.test confirmed the bot's identity", since: status.at };
+    case "remembered":
+      return {
+        ready: false,
+        ...common,
+        detail: "Slack has not answered auth.test since the bot started: serving the workspace it served before, and asking again",
+        since: status.since,
+        lastError: status.lastError,
+      };
+    case "refused":
+      return { ready: false, ...common, detail: `SLACK_BOT_TOKEN was refused by Slack (${status.code})`, since: status.at };
+  }
+}
+
+export async function startBot({
+  env,
+  db,
+  logger,
+  clock,
+  retry,
+  identityWaitMs,
+  replyBudgetMs,
+}: BotOptions): Promise<RunningBot | NotConfigured> {
   const services = createServices(db.store, logger);
   const connection = slackConnection(env);
   const clients = new WebClients({ apiUrl: env.SLACK_API_URL, logger });
+  // The bot's own calls to Slack never hold up start or a request: they run in the background,
+  // and while Slack fails they are tried again with back-off (honouring a 429's Retry-After).
+  const lookupRetry = new RetryLater(logger, retry?.lookups ?? LOOKUP_RETRY, slackRetryAfterMs);
+  const identityRetry = new RetryLater(logger, retry?.identity ?? IDENTITY_RETRY, slackRetryAfterMs);
+  const stopRetries = () => Promise.all([identityRetry.stop(), lookupRetry.stop()]);
 
   // Set once the bot can talk to Slack: a workspace installed later gets its channels and rosters looked up then.
-  let slackServices: SlackServices | undefined;
+  let lookUp: (workspaceId: WorkspaceId) => void = () => undefined;
   let auth: SlackAuth | undefined;
-  let stopAskingSlack: () => void = () => undefined;
+  let identity: SingleWorkspaceIdentity | undefined;
   if (connection.mode === "single") {
-    const { identity, stopAsking } = await identifyOrRemember(clients, connection.botToken, services, logger);
-    stopAskingSlack = stopAsking;
-    await services.workspaces.connected({ id: identity.teamId, name: identity.teamName }, clock());
-    auth = { kind: "single", botToken: connection.botToken, identity };
+    identity = await SingleWorkspaceIdentity.establish({
+      clients,
+      botToken: connection.botToken,
+      known: () => services.workspaces.served(),
+      retry: identityRetry,
+      logger,
+      clock,
+      ...(identityWaitMs === undefined ? {} : { budgetMs: identityWaitMs }),
+    });
+    const { teamId, teamName } = identity.identity;
+    await services.workspaces.connected({ id: teamId, name: teamName }, clock());
+    auth = { kind: "single", botToken: connection.botToken, identity: identity.identity };
   } else if (connection.mode === "distributed") {
     const installed = async (workspace: { id: WorkspaceId; name: string | null }) => {
       await services.workspaces.installed(workspace, clock());
-      void lookUpInSlack(logger, slackServices, [workspace.id]);
+      lookUp(workspace.id);
     };
     const installationStore = databaseInstallationStore(
       db.store.installations,
@@ -154,43 +156,109 @@ export async function startBot({ env, db, logger, clock, replyBudgetMs }: BotOpt
     const known = await services.workspaces.defaultWorkspace();
     defaultWorkspace = known.kind === "one" ? known.id : undefined;
   }
-  logImport(logger, env.MANDATES_DIR, await services.importer.importPath(env.MANDATES_DIR, { now: clock(), defaultWorkspace }));
+  const imported = await services.importer.importPath(env.MANDATES_DIR, { now: clock(), defaultWorkspace });
+  logImport(logger, env.MANDATES_DIR, imported);
+  const refusedFiles = imported.flatMap((o) => (o.status === "refused" ? [{ file: o.file, problems: o.problems }] : []));
 
   const scheduler = new Scheduler(logger, clock);
   const planning = planDeadlinesJob(services.planner);
   scheduler.add(planning);
   await scheduler.runNow(planning);
 
-  if (!auth || connection.mode === "none") return { missing: connection.mode === "none" ? connection.missing : [] };
+  if (!auth || connection.mode === "none") {
+    await stopRetries();
+    return { missing: connection.mode === "none" ? connection.missing : [] };
+  }
 
   const notifier = new SlackNotifier(clients, tokenFor(auth));
   const lookups = createSlackServices(db.store, notifier, logger);
-  slackServices = lookups;
-  const listeners = { services, clock, defaultLanguage: env.DEFAULT_LANGUAGE, logger, replyBudgetMs };
   const distributed = auth.kind === "distributed" ? auth : undefined;
+
+  /** The app is gone from a workspace: marked (its committees stay), and a distributed app's installation deleted. */
+  const uninstall = async (workspaceId: WorkspaceId) => {
+    await services.workspaces.uninstalled(workspaceId, clock());
+    await distributed?.installationStore.deleteInstallation?.({ teamId: workspaceId, enterpriseId: undefined, isEnterpriseInstall: false });
+  };
+
+  /**
+   * Slack refused the token of a workspace while the bot ran (revoked, the app removed). Not
+   * tried again: a distributed app marks that workspace uninstalled, as the `tokens_revoked`
+   * event it may have missed would have; a single-workspace bot says which variable to fix and
+   * reports it on /readyz. Either way the bot goes on serving.
+   */
+  const tokenRefused = async (workspaceId: WorkspaceId, code: string) => {
+    if (identity) {
+      identity.refused(code, clock());
+      logger.error(
+        { workspace: workspaceId, code },
+        `SLACK_BOT_TOKEN was refused by Slack (${code}): copy the bot token of the installed app again and restart`,
+      );
+      return;
+    }
+    logger.error(
+      { workspace: workspaceId, code },
+      `Slack refused the app's token in workspace ${workspaceId} (${code}): marked uninstalled; it is served again once installed again at /slack/install`,
+    );
+    await uninstall(workspaceId);
+  };
+
+  /** Roster e-mails and channel names of one workspace, looked up in Slack. Throws (to be tried again) while Slack fails. */
+  const lookUpNow = async (workspaceId: WorkspaceId) => {
+    try {
+      const rosters = await lookups.rosters.resolveWorkspace(workspaceId);
+      logger.info(
+        { workspace: workspaceId, ...rosters },
+        `roster e-mails: ${rosters.resolved} found in Slack, ${rosters.notFound.length} not found`,
+      );
+      await lookups.channels.resolveWorkspace(workspaceId);
+    } catch (error) {
+      const code = refusedTokenCode(error);
+      if (!code) throw error;
+      await tokenRefused(workspaceId, code);
+    }
+  };
+  lookUp = (workspaceId) => void lookupRetry.run(`Slack lookups in ${workspaceId}`, () => lookUpNow(workspaceId));
+
+  const readiness = async (): Promise<Readiness> => {
+    const served = identity ? [] : await services.workspaces.served();
+    return {
+      database: await databaseReadiness(db),
+      slack: identity
+        ? identityReadiness(identity)
+        : {
+            ready: true,
+            mode: "distributed",
+            installations: served.length,
+            detail: served.length === 0 ? "no installations yet" : `installed in ${served.length} workspace(s)`,
+          },
+      mandates: { ready: refusedFiles.length === 0, directory: env.MANDATES_DIR, refused: refusedFiles },
+    };
+  };
+
+  const listeners = { services, clock, defaultLanguage: env.DEFAULT_LANGUAGE, logger, replyBudgetMs };
   const slack = createSlackApp({
     auth,
     transport: connection.transport,
     port: env.PORT,
     clients,
     logger,
-    health: async () => ({ ok: await db.ping(), database: db.kind }),
+    readiness,
     listeners,
     events: {
       ...listeners,
-      uninstalled: async (workspaceId) => {
+      uninstalled: async (workspaceId, at) => {
         // Bolt delivers these events without authorising them: a single-workspace bot only
         // believes them about its own workspace.
         if (auth.kind === "single" && workspaceId !== auth.identity.teamId) {
           logger.warn({ workspace: workspaceId }, "ignored an uninstall event about another workspace");
           return;
         }
-        await services.workspaces.uninstalled(workspaceId, clock());
-        await distributed?.installationStore.deleteInstallation?.({
-          teamId: workspaceId,
-          enterpriseId: undefined,
-          isEnterpriseInstall: false,
-        });
+        // A retry Slack delivers after the workspace installed the app again must not undo that.
+        if (at && distributed && (await installedAfter(db.store.installations, workspaceId, at))) {
+          logger.warn({ workspace: workspaceId, eventTime: at }, "ignored an uninstall event from before the app was installed again");
+          return;
+        }
+        await uninstall(workspaceId);
       },
       channelRenamed: async (workspaceId) => {
         await lookups.channels.resolveWorkspace(workspaceId);
@@ -202,6 +270,7 @@ export async function startBot({ env, db, logger, clock, replyBudgetMs }: BotOpt
     port = await slack.start();
   } catch (error) {
     await slack.stop().catch(() => undefined);
+    await stopRetries();
     await scheduler.stop();
     throw connectionError(error, connection.transport.kind);
   }
@@ -209,10 +278,10 @@ export async function startBot({ env, db, logger, clock, replyBudgetMs }: BotOpt
     { mode: auth.kind, transport: connection.transport.kind, port: port ?? env.PORT },
     connection.transport.kind === "socket"
       ? "Mandat is connected to Slack (Socket Mode)."
-      : `Mandat is listening on port ${port ?? env.PORT} (POST /slack/events, GET /healthz).`,
+      : `Mandat is listening on port ${port ?? env.PORT} (POST /slack/events, GET /healthz, GET /readyz).`,
   );
   const workspaceId = auth.kind === "single" ? auth.identity.teamId : undefined;
-  void lookUpInSlack(logger, lookups, workspaceId ? [workspaceId] : await services.workspaces.served());
+  for (const id of workspaceId ? [workspaceId] : await services.workspaces.served()) lookUp(id);
   await scheduler.start();
 
   return {
@@ -221,9 +290,9 @@ export async function startBot({ env, db, logger, clock, replyBudgetMs }: BotOpt
     mode: auth.kind,
     workspaceId,
     port,
+    readiness,
     async stop(options) {
-      stopAskingSlack();
-      const [answered] = await Promise.all([slack.stop(options), scheduler.stop()]);
+      const [answered] = await Promise.all([slack.stop(options), scheduler.stop(), stopRetries()]);
       return answered;
     },
   };

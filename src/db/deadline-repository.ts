@@ -1,10 +1,24 @@
 import type { CalendarDate } from "../domain/calendar-date.js";
-import type { Deadline, DeadlineHead, DeadlineReconciliation, PlannedDeadline } from "../domain/deadline.js";
+import {
+  type Deadline,
+  type DeadlineHead,
+  type DeadlineReconciliation,
+  deadlineTitleKey,
+  type ManualDeadlineAdded,
+  type PlannedDeadline,
+} from "../domain/deadline.js";
 import { Owner } from "../domain/mandate.js";
 import type { DeadlineRepository } from "../services/ports.js";
 import type { Client } from "./client.js";
 import { toCalendarDate, toDate, toJson } from "./convert.js";
 import type { Prisma } from "./generated/client.js";
+import { violatedUniqueIndex } from "./unique-violation.js";
+
+/**
+ * One open hand-added deadline per committee, day and title key: the partial unique index of
+ * migration 20261125000000_manual_deadline_once (schema.prisma cannot declare it).
+ */
+export const OPEN_MANUAL_DEADLINE_INDEX = "Deadline_open_manual_title_key";
 
 type DeadlineRow = Prisma.DeadlineGetPayload<object>;
 
@@ -104,19 +118,41 @@ export class PrismaDeadlineRepository implements DeadlineRepository {
     }
   }
 
-  async addManual(input: { committeeId: number; title: string; dueDate: CalendarDate; owner: Owner; createdAt: Date; createdBy: string }) {
-    const row = await this.db.deadline.create({
-      data: {
-        committeeId: input.committeeId,
-        source: "manual",
-        title: input.title,
-        owner: toJson(input.owner),
-        dueDate: toDate(input.dueDate),
-        createdAt: input.createdAt,
-        createdBy: input.createdBy,
-      },
-    });
-    return toDeadline(row);
+  async addManual(input: {
+    committeeId: number;
+    title: string;
+    dueDate: CalendarDate;
+    owner: Owner;
+    createdAt: Date;
+    createdBy: string;
+  }): Promise<ManualDeadlineAdded> {
+    const titleKey = deadlineTitleKey(input.title);
+    const same = { committeeId: input.committeeId, dueDate: toDate(input.dueDate), titleKey, source: "manual", status: "open" } as const;
+    // Insert first and let the index decide: a read-then-write check would let two requests at
+    // once both pass it. The one that loses finds the winner's row. Should that row be resolved
+    // in between (so the insert could succeed now), try again; three rounds are plenty.
+    for (let round = 0; round < 3; round++) {
+      try {
+        const row = await this.db.deadline.create({
+          data: {
+            committeeId: input.committeeId,
+            source: "manual",
+            title: input.title,
+            titleKey,
+            owner: toJson(input.owner),
+            dueDate: toDate(input.dueDate),
+            createdAt: input.createdAt,
+            createdBy: input.createdBy,
+          },
+        });
+        return { kind: "added", deadline: toDeadline(row) };
+      } catch (error) {
+        if (violatedUniqueIndex(error) !== OPEN_MANUAL_DEADLINE_INDEX) throw error;
+      }
+      const existing = await this.db.deadline.findFirst({ where: same, orderBy: { id: "asc" } });
+      if (existing) return { kind: "already_exists", deadline: toDeadline(existing) };
+    }
+    throw new Error(`could not add deadline "${input.title}" to committee ${input.committeeId}: its twin kept appearing and disappearing`);
   }
 
   async resolve(input: { id: number; status: "done" | "waived"; at: Date; by: string; reason?: string }): Promise<Deadline | undefined> {

@@ -18,6 +18,11 @@ export class PrismaInstallationRepository implements InstallationRepository {
     return row?.sealed;
   }
 
+  async savedAt(key: string): Promise<Date | undefined> {
+    const row = await this.db.slackInstallation.findUnique({ where: { key }, select: { installedAt: true } });
+    return row?.installedAt;
+  }
+
   async delete(key: string): Promise<void> {
     await this.db.slackInstallation.deleteMany({ where: { key } });
   }

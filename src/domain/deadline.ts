@@ -335,3 +335,17 @@ export function checkWaiveReason(reason: string, id: number): string {
   if ([...trimmed].length > REASON_MAX_LENGTH) throw new MandatError("waive_reason_too_long", { max: REASON_MAX_LENGTH });
   return trimmed;
 }
+
+/**
+ * How two hand-added titles are compared for "the same deadline": whitespace collapsed (as the
+ * command parser already does), Unicode NFC, and lower case, so "Slutrapport", "slutrapport"
+ * and "SLUTRAPPORT" are one deadline, as are "Årsrapport" and "årsrapport". Computed here, not
+ * by the database's `lower()`, so that the answer does not depend on a server's locale.
+ * Accents are not folded: "Møde" and "Mode" stay two titles.
+ */
+export function deadlineTitleKey(title: string): string {
+  return title.normalize("NFC").replace(/\s+/g, " ").trim().toLowerCase();
+}
+
+/** Adding a deadline by hand: stored, or an open one with the same day and title was already there. */
+export type ManualDeadlineAdded = { kind: "added"; deadline: Deadline } | { kind: "already_exists"; deadline: Deadline };

@@ -27,6 +27,8 @@ export interface ErrorParamsByCode {
   unknown_deadline: { id: number };
   not_allowed_to_edit_deadlines: { committee: string };
   deadline_already_resolved: { id: number; status: "done" | "waived" };
+  /** An open deadline with the same day and title (compared as `deadlineTitleKey` does) already exists. */
+  deadline_already_exists: { id: number; title: string; date: CalendarDate };
   waive_reason_missing: { id: number };
   waive_reason_too_long: { max: number };
   stale_button: None;
@@ -53,6 +55,7 @@ export const ERROR_CODES = [
   "unknown_deadline",
   "not_allowed_to_edit_deadlines",
   "deadline_already_resolved",
+  "deadline_already_exists",
   "waive_reason_missing",
   "waive_reason_too_long",
   "stale_button",

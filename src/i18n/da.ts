@@ -214,6 +214,8 @@ export const da: Messages = {
     not_allowed_to_edit_deadlines: (p) =>
       `Kun formanden og sekretariatet for ${p.committee} kan tilføje, udføre eller frafalde udvalgets frister.`,
     deadline_already_resolved: (p) => `Frist #${p.id} er allerede ${p.status === "done" ? "udført" : "frafaldet"}.`,
+    deadline_already_exists: (p) =>
+      `Frist #${p.id} “${p.title}” den ${formatDate(p.date, "da")} findes allerede: der er ikke tilføjet noget. \`/frist\` viser den.`,
     waive_reason_missing: (p) => `Skriv, hvorfor fristen frafaldes, fx \`/frist frafald ${p.id} udsat af ministeriet\`.`,
     waive_reason_too_long: (p) => `Begrundelsen er for lang: højst ${p.max} tegn.`,
     stale_button: () => "Knappen virker ikke længere. Skriv `/mandat` igen.",

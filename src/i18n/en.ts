@@ -226,6 +226,8 @@ export const en = {
     unknown_deadline: (p) => `There is no deadline #${p.id} that you can see. \`/frist all\` shows the numbers.`,
     not_allowed_to_edit_deadlines: (p) => `Only the chair and the secretariat of ${p.committee} can add, complete or waive its deadlines.`,
     deadline_already_resolved: (p) => `Deadline #${p.id} is already ${p.status === "done" ? "done" : "waived"}.`,
+    deadline_already_exists: (p) =>
+      `Deadline #${p.id} “${p.title}”, due ${formatDate(p.date, "en")}, already exists: nothing was added. \`/frist\` lists it.`,
     waive_reason_missing: (p) => `Say why the deadline is waived, e.g. \`/frist waive ${p.id} postponed by the ministry\`.`,
     waive_reason_too_long: (p) => `The reason is too long: at most ${p.max} characters.`,
     stale_button: () => "This button no longer works. Type `/mandat` again.",

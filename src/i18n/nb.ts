@@ -214,6 +214,8 @@ export const nb: Messages = {
     not_allowed_to_edit_deadlines: (p) =>
       `Bare lederen og sekretariatet for ${p.committee} kan legge til, utføre eller frafalle utvalgets frister.`,
     deadline_already_resolved: (p) => `Frist #${p.id} er allerede ${p.status === "done" ? "utført" : "frafalt"}.`,
+    deadline_already_exists: (p) =>
+      `Frist #${p.id} “${p.title}” ${formatDate(p.date, "nb")} finnes allerede: ingenting er lagt til. \`/frist\` viser den.`,
     waive_reason_missing: (p) => `Skriv hvorfor fristen frafalles, f.eks. \`/frist frafall ${p.id} utsatt av departementet\`.`,
     waive_reason_too_long: (p) => `Begrunnelsen er for lang: høyst ${p.max} tegn.`,
     stale_button: () => "Knappen virker ikke lenger. Skriv `/mandat` på nytt.",

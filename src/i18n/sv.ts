@@ -214,6 +214,8 @@ export const sv: Messages = {
     not_allowed_to_edit_deadlines: (p) =>
       `Bara ordföranden och sekretariatet för ${p.committee} kan lägga till, klarmarkera eller avskriva gruppens tidsfrister.`,
     deadline_already_resolved: (p) => `Tidsfrist #${p.id} är redan ${p.status === "done" ? "klar" : "avskriven"}.`,
+    deadline_already_exists: (p) =>
+      `Tidsfrist #${p.id} ”${p.title}” den ${formatDate(p.date, "sv")} finns redan: ingenting har lagts till. \`/frist\` visar den.`,
     waive_reason_missing: (p) => `Skriv varför tidsfristen avskrivs, t.ex. \`/frist avskriv ${p.id} uppskjuten av departementet\`.`,
     waive_reason_too_long: (p) => `Motiveringen är för lång: högst ${p.max} tecken.`,
     stale_button: () => "Knappen fungerar inte längre. Skriv `/mandat` igen.",

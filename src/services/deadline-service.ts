@@ -100,7 +100,7 @@ export class DeadlineService {
     const language = committee.mandate.language;
     if (!canEditDeadlines(roles)) throw new MandatError("not_allowed_to_edit_deadlines", { committee: committee.slug }, { language });
     const { title } = checkManualDeadline(input, dateInZone(now, committee.timeZone), language);
-    const deadline = await this.deadlines.addManual({
+    const added = await this.deadlines.addManual({
       committeeId: committee.id,
       title,
       dueDate: input.dueDate,
@@ -109,7 +109,12 @@ export class DeadlineService {
       createdAt: now,
       createdBy: callerLabel(caller),
     });
-    return viewAt(deadline, committee, now);
+    if (added.kind === "already_exists") {
+      // A retried request, a double submit or a colleague who was quicker: the caller is told its number.
+      const { id, title: existing, dueDate } = added.deadline;
+      throw new MandatError("deadline_already_exists", { id, title: existing, date: dueDate }, { language });
+    }
+    return viewAt(added.deadline, committee, now);
   }
 
   complete(caller: Caller, id: number, now: Date): Promise<DeadlineView> {

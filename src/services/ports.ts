@@ -6,7 +6,7 @@
 import type { CalendarDate } from "../domain/calendar-date.js";
 import type { Caller } from "../domain/caller.js";
 import type { Committee, MandateVersionInfo, RosterSeat } from "../domain/committee.js";
-import type { Deadline, DeadlineHead, DeadlineReconciliation } from "../domain/deadline.js";
+import type { Deadline, DeadlineHead, DeadlineReconciliation, ManualDeadlineAdded } from "../domain/deadline.js";
 import type { Mandate, MemberRole, Owner } from "../domain/mandate.js";
 import type { SeatToStore } from "../domain/roster.js";
 import type { Workspace, WorkspaceId } from "../domain/workspace.js";
@@ -99,6 +99,12 @@ export interface DeadlineRepository {
   /** A committee's rows planned from its mandate (those with a source key). */
   plannedOf(committeeId: number): Promise<Deadline[]>;
   applyReconciliation(committeeId: number, plan: DeadlineReconciliation, now: Date): Promise<void>;
+  /**
+   * Stores a deadline added by hand, once: when the committee already has an open hand-added
+   * deadline of that day whose title has the same `deadlineTitleKey`, nothing is stored and that
+   * one is returned. The database decides (a unique index), so two requests at once cannot
+   * both store one. Not for use inside `transaction`: a refused insert ends a PostgreSQL transaction.
+   */
   addManual(input: {
     committeeId: number;
     title: string;
@@ -106,7 +112,7 @@ export interface DeadlineRepository {
     owner: Owner;
     createdAt: Date;
     createdBy: string;
-  }): Promise<Deadline>;
+  }): Promise<ManualDeadlineAdded>;
   /**
    * Marks an open deadline done or waived. The status check is part of the update, so two
    * clicks (or two replicas) resolve it once; the loser gets `undefined`.
@@ -136,6 +142,8 @@ export interface WorkspaceRepository {
 export interface InstallationRepository {
   save(key: string, teamId: string | null, sealed: string, at: Date): Promise<void>;
   find(key: string): Promise<string | undefined>;
+  /** When the installation under `key` was last saved (installed, or installed again); undefined when there is none. */
+  savedAt(key: string): Promise<Date | undefined>;
   delete(key: string): Promise<void>;
 }
 

@@ -1,3 +1,4 @@
+import type { WorkspaceId } from "../domain/workspace.js";
 import type { Logger } from "../logging/logger.js";
 import type { Notifier, RosterRepository } from "./ports.js";
 
@@ -20,21 +21,36 @@ export class RosterResolver {
     private readonly logger: Logger,
   ) {}
 
+  /** Every workspace's seats; a workspace whose lookups fail is logged, listed in `failed`, and skipped. */
   async resolveAll(): Promise<RosterResolution> {
     const result: RosterResolution = { resolved: 0, notFound: [], failed: [] };
-    for (const seat of await this.roster.seatsToResolve()) {
-      if (!seat.email || result.failed.includes(seat.workspaceId)) continue;
-      let slackUserId: string | undefined;
+    const seats = await this.roster.seatsToResolve();
+    for (const workspaceId of new Set(seats.map((s) => s.workspaceId))) {
       try {
-        slackUserId = await this.notifier.lookupUserByEmail(seat.workspaceId, seat.email);
+        const found = await this.resolveSeats(seats.filter((s) => s.workspaceId === workspaceId));
+        result.resolved += found.resolved;
+        result.notFound.push(...found.notFound);
       } catch (error) {
-        result.failed.push(seat.workspaceId);
-        this.logger.warn(
-          { err: error, workspace: seat.workspaceId },
-          "could not look up roster e-mails in Slack; trying again at the next start",
-        );
-        continue;
+        result.failed.push(workspaceId);
+        this.logger.warn({ err: error, workspace: workspaceId }, "could not look up roster e-mails in Slack");
       }
+    }
+    return result;
+  }
+
+  /**
+   * One workspace's seats. Throws on the first lookup Slack does not answer (unreachable, a
+   * 5xx, a refused token), keeping what was found before it, so the caller can try again later.
+   */
+  async resolveWorkspace(workspaceId: WorkspaceId): Promise<{ resolved: number; notFound: string[] }> {
+    return this.resolveSeats((await this.roster.seatsToResolve()).filter((s) => s.workspaceId === workspaceId));
+  }
+
+  private async resolveSeats(seats: Awaited<ReturnType<RosterRepository["seatsToResolve"]>>) {
+    const result = { resolved: 0, notFound: [] as string[] };
+    for (const seat of seats) {
+      if (!seat.email) continue;
+      const slackUserId = await this.notifier.lookupUserByEmail(seat.workspaceId, seat.email);
       if (slackUserId) {
         await this.roster.setSlackUserId(seat.id, slackUserId);
         result.resolved++;

@@ -1,13 +1,14 @@
-import { type IncomingMessage, Server, type ServerResponse } from "node:http";
+import { Server } from "node:http";
 import { App, type AppOptions, AuthorizationError, HTTPModuleFunctions, type ReceiverProcessEventErrorHandlerArgs } from "@slack/bolt";
 import type { SlackTransport } from "../config/env.js";
 import type { Logger } from "../logging/logger.js";
 import * as actions from "./actions/index.js";
-import type { SlackAuth } from "./auth.js";
+import { appTokenRefusal, type SlackAuth } from "./auth.js";
 import { boltLogger } from "./bolt-logger.js";
 import * as commands from "./commands/index.js";
 import * as events from "./events/index.js";
-import { BOT_SCOPES, EVENTS_PATH, HEALTH_PATH, INSTALL_PATH, OAUTH_REDIRECT_PATH } from "./features.js";
+import { BOT_SCOPES, EVENTS_PATH, INSTALL_PATH, OAUTH_REDIRECT_PATH } from "./features.js";
+import { healthRoutes, type Readiness } from "./health.js";
 import { InFlight } from "./in-flight.js";
 import type { ListenerDeps } from "./listener.js";
 import { GuardedReceiver } from "./receiver.js";
@@ -23,12 +24,12 @@ export const STOP_DEADLINE_MS = 8000;
 export interface SlackAppOptions {
   auth: SlackAuth;
   transport: SlackTransport;
-  /** HTTP port: Slack's requests in HTTP mode; /healthz (and the OAuth pages) in both modes. */
+  /** HTTP port: Slack's requests in HTTP mode; /healthz, /readyz (and the OAuth pages) in both modes. */
   port: number;
   clients: WebClients;
   logger: Logger;
-  /** Answers GET /healthz: whether the database answers, and which one it is. */
-  health: () => Promise<{ ok: boolean; database: string }>;
+  /** Answers GET /readyz: each component's state. */
+  readiness: () => Promise<Readiness>;
   listeners: ListenerDeps;
   events: events.EventDeps;
 }
@@ -43,21 +44,6 @@ export interface SlackApp {
    * deadline cut something off (logged).
    */
   stop(options?: { deadlineMs?: number }): Promise<boolean>;
-}
-
-function healthRoute(health: SlackAppOptions["health"]) {
-  return {
-    path: HEALTH_PATH,
-    method: ["GET"],
-    handler: (_req: IncomingMessage, res: ServerResponse) => {
-      health()
-        .catch(() => ({ ok: false, database: "unknown" }))
-        .then((state) => {
-          res.writeHead(state.ok ? 200 : 503, { "content-type": "application/json" });
-          res.end(JSON.stringify({ status: state.ok ? "ok" : "unavailable", database: state.database }));
-        });
-    },
-  };
 }
 
 /** Bolt's options for the way the bot authenticates: one known workspace, or OAuth installations. */
@@ -112,11 +98,11 @@ function processEventErrorHandler(logger: Logger) {
   };
 }
 
-/** The Bolt app: receiver (HTTP or Socket Mode), authentication, every listener surface, and /healthz. */
+/** The Bolt app: receiver (HTTP or Socket Mode), authentication, every listener surface, /healthz and /readyz. */
 export function createSlackApp(options: SlackAppOptions): SlackApp {
   const { auth, transport, port, clients, logger } = options;
   const socket = transport.kind === "socket";
-  const customRoutes = [healthRoute(options.health)];
+  const customRoutes = healthRoutes(options.readiness, logger);
   const boltLog = boltLogger(logger, "bolt");
   const authentication = authOptions(auth, clients, port, socket);
   let app: App;
@@ -168,7 +154,14 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   return {
     app,
     async start() {
-      const started = await app.start(port);
+      const starting = app.start(port);
+      if (transport.kind === "socket") {
+        // Handled below; until then a refusal must not count as an unhandled rejection.
+        starting.catch(() => undefined);
+        const refusal = await appTokenRefusal(clients, transport.appToken);
+        if (refusal) throw refusal;
+      }
+      const started = await starting;
       server = started instanceof Server ? started : undefined;
       const address = server?.address();
       return address && typeof address === "object" ? address.port : undefined;

@@ -21,6 +21,24 @@ export const BAD_TOKEN_CODES: ReadonlySet<string> = new Set([
   "token_expired",
 ]);
 
+/** Slack refused a token the operator configured: one line naming the variable, and Slack's code. */
+export class TokenRefusedError extends ConfigError {
+  override name = "TokenRefusedError";
+  constructor(
+    readonly variable: "SLACK_BOT_TOKEN" | "SLACK_APP_TOKEN",
+    readonly code: string,
+    advice: string,
+  ) {
+    super(`${variable} was refused by Slack (${code}): ${advice}`);
+  }
+}
+
+/** Whether a failed Web API call means the token itself was refused (revoked, invalid), and Slack's code. */
+export function refusedTokenCode(error: unknown): string | undefined {
+  const code = slackErrorCode(error);
+  return code && BAD_TOKEN_CODES.has(code) ? code : undefined;
+}
+
 /**
  * Learns the bot's workspace from its token. A token Slack refuses is a configuration error
  * naming the variable; any other failure (Slack unreachable) is thrown as it is.
@@ -31,10 +49,27 @@ export async function identifyBot(clients: WebClients, botToken: string): Promis
     if (!result.team_id || !result.user_id) throw new Error("auth.test answered without a team or user id");
     return { teamId: result.team_id, teamName: result.team ?? null, botUserId: result.user_id, botId: result.bot_id ?? "" };
   } catch (error) {
-    const code = slackErrorCode(error);
-    if (code && BAD_TOKEN_CODES.has(code))
-      throw new ConfigError(`SLACK_BOT_TOKEN was refused by Slack (${code}): copy the bot token of the installed app again.`);
+    const code = refusedTokenCode(error);
+    if (code) throw new TokenRefusedError("SLACK_BOT_TOKEN", code, "copy the bot token of the installed app again.");
     throw error;
+  }
+}
+
+/**
+ * Whether Slack refuses the app-level token (Socket Mode), asked once with `apps.connections.open`.
+ * Slack's Socket Mode client stops only on some refusals (invalid_auth, not_authed …) and retries
+ * others, token_revoked among them, for ever without a word; this tells them apart. Slack not
+ * answering is not a refusal: undefined.
+ */
+export async function appTokenRefusal(clients: WebClients, appToken: string): Promise<TokenRefusedError | undefined> {
+  try {
+    await clients.impatient(appToken).apps.connections.open();
+    return undefined;
+  } catch (error) {
+    const code = refusedTokenCode(error);
+    return code
+      ? new TokenRefusedError("SLACK_APP_TOKEN", code, "create an app-level token with connections:write and copy it again.")
+      : undefined;
   }
 }
 

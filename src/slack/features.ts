@@ -29,7 +29,9 @@ export const INTERACTIVITY = true;
 
 /** Commands, interactivity and events all arrive here in HTTP mode. */
 export const EVENTS_PATH = "/slack/events";
+/** Alive (200 while the process runs), and ready (200 or 503, per component): src/slack/health.ts. */
 export const HEALTH_PATH = "/healthz";
+export const READY_PATH = "/readyz";
 /** A distributed app's OAuth flow (SLACK_CLIENT_ID …): where a workspace admin starts it, and where Slack returns. */
 export const INSTALL_PATH = "/slack/install";
 export const OAUTH_REDIRECT_PATH = "/slack/oauth_redirect";

@@ -58,3 +58,12 @@ export function databaseInstallationStore(
     },
   };
 }
+
+/**
+ * Whether the workspace's installation was saved after `at`: an uninstall event from before it
+ * (a retry Slack delivers late, after the app was installed again) must not undo that install.
+ */
+export async function installedAfter(installations: InstallationRepository, teamId: WorkspaceId, at: Date): Promise<boolean> {
+  const saved = await installations.savedAt(keyOf({ teamId }));
+  return saved !== undefined && saved.getTime() > at.getTime();
+}

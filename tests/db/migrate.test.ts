@@ -16,6 +16,8 @@ import { adminUrl, MIGRATIONS_DIR, ROOT, withDatabase } from "../support/paths.j
 
 const PRISMA_MIGRATE_LOCK = 72707369;
 const PG_URL = process.env.TEST_DATABASE_URL;
+/** Adds Deadline.titleKey and the partial unique index that schema.prisma cannot declare. */
+const ONCE_MIGRATION = "20261125000000_manual_deadline_once";
 
 interface FreshDatabase {
   session: SqlSession;
@@ -245,6 +247,42 @@ describe.each([
     expect(await migrate(db.session, await readMigrations(dir))).toEqual([broken]);
     expect(await tableExists(db.session, "HalfDone")).toBe(true);
   });
+  it.skipIf(!available)(
+    "the once-only index of hand-added deadlines keeps what was stored before it: earlier duplicates stay, open, without a key",
+    async () => {
+      db = await fresh[kind]();
+      const all = await readMigrations(MIGRATIONS_DIR);
+      const at = all.findIndex((m) => m.name === ONCE_MIGRATION);
+      expect(at).toBeGreaterThan(0);
+      await migrate(db.session, all.slice(0, at));
+      await db.session.exec(`
+        INSERT INTO "Committee" ("workspaceId", "slug", "language", "timeZone", "country", "visibility", "names", "createdAt")
+        VALUES ('T0001', 'udvalg', 'da', 'Europe/Copenhagen', 'DK', 'public', '{}', now());
+        INSERT INTO "Deadline" ("committeeId", "source", "title", "owner", "dueDate", "status", "createdAt") VALUES
+          (1, 'manual', 'Slutrapport', '{}', '2027-06-01', 'open', now()),
+          (1, 'manual', 'slutrapport', '{}', '2027-06-01', 'open', now()),
+          (1, 'manual', 'Slutrapport', '{}', '2027-06-01', 'done', now()),
+          (1, 'manual', 'Budget', '{}', '2027-06-01', 'open', now()),
+          (1, 'obligation', 'Slutrapport', '{}', '2027-06-01', 'open', now());
+      `);
+      expect(await migrate(db.session, all)).toEqual(all.slice(at).map((m) => m.name));
+      const rows = await db.session.query<{ id: number; status: string; titleKey: string | null }>(
+        `SELECT "id", "status", "titleKey" FROM "Deadline" ORDER BY "id"`,
+      );
+      expect(rows.map((r) => [r.id, r.status, r.titleKey])).toEqual([
+        [1, "open", "slutrapport"],
+        [2, "open", null],
+        [3, "done", "slutrapport"],
+        [4, "open", "budget"],
+        [5, "open", null],
+      ]);
+      // From now on the index holds: a third open "Slutrapport" of that day is refused by the database.
+      await expect(
+        db.session.exec(`INSERT INTO "Deadline" ("committeeId", "source", "title", "titleKey", "owner", "dueDate", "status", "createdAt")
+                         VALUES (1, 'manual', 'SLUTRAPPORT', 'slutrapport', '{}', '2027-06-01', 'open', now())`),
+      ).rejects.toThrow(/Deadline_open_manual_title_key/);
+    },
+  );
 });
 
 describe.skipIf(!PG_URL)("migrate on PostgreSQL with other processes", () => {
@@ -309,6 +347,35 @@ describe.skipIf(!PG_URL)("migrate on PostgreSQL with other processes", () => {
     const status = await prismaCli(["migrate", "status"], url);
     expect(status.output).toMatch(/have not yet been applied/);
     expect(status.code).not.toBe(0);
+  });
+
+  it("`prisma migrate diff` from the migrations to schema.prisma is empty: the schema agrees, and Prisma does not try to drop the partial index", {
+    timeout: 90_000,
+  }, async () => {
+    // --from-migrations applies the migrations to the (empty) database DATABASE_URL names, then
+    // compares; the adapter in prisma.config.ts allows no separate shadow database URL.
+    const diff = await prismaCli(
+      ["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+      await newDatabase(),
+    );
+    expect(diff.output).toContain("This is an empty migration.");
+    expect(diff.output).not.toMatch(/DROP INDEX|CREATE/);
+    expect(diff.code).toBe(0);
+  });
+
+  it("… and it is not blind: an index in the migrations that the schema lacks, unless partial, is one it would drop", {
+    timeout: 90_000,
+  }, async () => {
+    const dir = await copyOfMigrations();
+    const file = path.join(dir, ONCE_MIGRATION, "migration.sql");
+    const sql = await readFile(file, "utf8");
+    expect(sql).toContain(`WHERE "status" = 'open' AND "source" = 'manual';`);
+    await writeFile(file, sql.replace(`\nWHERE "status" = 'open' AND "source" = 'manual';`, ";"));
+    const diff = await prismaCli(
+      ["migrate", "diff", "--from-migrations", dir, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+      await newDatabase(),
+    );
+    expect(diff.output).toContain(`DROP INDEX "Deadline_open_manual_title_key";`);
   });
 
   it("… and the other way round: after `prisma migrate deploy`, the bot's runner has nothing to apply", { timeout: 90_000 }, async () => {

@@ -7,6 +7,7 @@ import {
   type Deadline,
   type DeadlineState,
   deadlineStateAt,
+  deadlineTitleKey,
   impliedOccurrence,
   isListed,
   PLANNING_HORIZON_DAYS,
@@ -642,5 +643,23 @@ describe("the planning window: recurring duties from two years back", () => {
     const inside: CalendarDate = "2025-05-05"; // inside the window, weekly but not a quarter's end
     const plan = planDeadlineRows(quarterly, window, [row(1, "2020-01-07"), row(2, "2020-03-31"), row(3, inside)]);
     expect(plan.remove.sort()).toEqual([1, 3]);
+  });
+});
+
+describe("deadlineTitleKey: when two hand-added titles are the same deadline", () => {
+  it.each([
+    ["Slutrapport", "slutrapport"],
+    ["SLUTRAPPORT", "slutrapport"],
+    ["  Rapport  til\u00a0styrelsen\n", "rapport til styrelsen"],
+    ["Årsrapport ÆØÅ ÄÖ", "årsrapport æøå äö"],
+    // NFD (a decomposed å, as some keyboards send it) reads as NFC.
+    ["A\u030arsrapport", "årsrapport"],
+  ])("%j → %j", (title, key) => {
+    expect(deadlineTitleKey(title)).toBe(key);
+  });
+
+  it("keeps letters that only look alike apart: accents are not folded", () => {
+    expect(deadlineTitleKey("Møde")).not.toBe(deadlineTitleKey("Mode"));
+    expect(deadlineTitleKey("Möte")).not.toBe(deadlineTitleKey("Mote"));
   });
 });

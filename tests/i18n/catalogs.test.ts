@@ -147,6 +147,7 @@ const SAMPLE_PARAMS: { [C in ErrorCode]: ErrorParamsByCode[C] } = {
   unknown_deadline: { id: 7927 },
   not_allowed_to_edit_deadlines: { committee: "cc-committee" },
   deadline_already_resolved: { id: 7927, status: "done" },
+  deadline_already_exists: { id: 7927, title: "tt-title", date: "2031-07-19" },
   waive_reason_missing: { id: 7927 },
   waive_reason_too_long: { max: 7919 },
   stale_button: {},

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
-import { type NotConfigured, type RunningBot as StartedBot, startBot } from "../../src/bot.js";
+import { type BotOptions, type NotConfigured, type RunningBot as StartedBot, startBot } from "../../src/bot.js";
 import { loadEnv } from "../../src/config/env.js";
 import type { Database } from "../../src/db/connect.js";
 import type { Language } from "../../src/domain/language.js";
@@ -39,6 +39,10 @@ export interface BotTestOptions {
   logger?: Logger;
   /** How long a command's reply may take to ride in its HTTP answer; 0 sends every reply through response_url. */
   replyBudgetMs?: number;
+  /** How the bot tries its own Slack calls again; tests shorten the waits. */
+  retry?: BotOptions["retry"];
+  /** How long it waits for auth.test at start when it ran before. */
+  identityWaitMs?: number;
 }
 
 /**
@@ -64,6 +68,8 @@ export async function startTestBot(db: Database, options: BotTestOptions = {}): 
     logger: options.logger ?? silentLogger(),
     clock: options.clock ?? (() => new Date()),
     ...(options.replyBudgetMs === undefined ? {} : { replyBudgetMs: options.replyBudgetMs }),
+    ...(options.retry ? { retry: options.retry } : {}),
+    ...(options.identityWaitMs === undefined ? {} : { identityWaitMs: options.identityWaitMs }),
   });
   if (!("stop" in started)) throw new Error(`the test bot is not configured: ${started.missing.join(", ")}`);
   if (!started.port) throw new Error("the Slack app did not report its port");

@@ -19,6 +19,17 @@ export interface FakeAnswer {
 
 type Responder = (body: Record<string, unknown>, attempt: number, call: RecordedCall) => FakeAnswer;
 
+/**
+ * Slack's Web API down, for every method at once (response_url keeps working: it is another
+ * service): answering 500, or 429 with Retry-After, cutting the connection before any answer,
+ * or hanging (answering 504 only after `delayMs`).
+ */
+export type Outage =
+  | { kind: "5xx"; status?: number }
+  | { kind: "429"; retryAfterSeconds: number }
+  | { kind: "reset" }
+  | { kind: "hang"; delayMs: number };
+
 /** Who auth.test says a bot token belongs to. */
 export interface FakeBot {
   teamId: string;
@@ -68,6 +79,7 @@ export class FakeSlack {
   private readonly waiters: { predicate: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }[] = [];
   private server: Server | undefined;
   private origin = "";
+  private outage: Outage | undefined;
 
   private readonly bots = new Map<string, FakeBot>([["xoxb-test-token", { teamId: "T0001", teamName: "Mandat test" }]]);
 
@@ -103,6 +115,21 @@ export class FakeSlack {
   /** A response_url the app can post to; calls to it are recorded as "response_url:<id>". */
   responseUrl(id: string): string {
     return `${this.origin}/respond/${id}`;
+  }
+
+  /** From now on every Web API call fails this way (still recorded), until `up()`. */
+  down(outage: Outage): void {
+    this.outage = outage;
+  }
+
+  /** Slack answers again, as scripted. */
+  up(): void {
+    this.outage = undefined;
+  }
+
+  /** The Web API calls made so far (response_url posts left out). */
+  get apiCalls(): RecordedCall[] {
+    return this.calls.filter((c) => !c.method.startsWith("response_url:"));
   }
 
   answer(method: string, responder: Responder): void {
@@ -152,6 +179,26 @@ export class FakeSlack {
         this.waiters.splice(this.waiters.indexOf(waiter), 1);
         waiter.resolve(call);
       }
+    }
+    const outage = method.startsWith("response_url:") ? undefined : this.outage;
+    if (outage?.kind === "reset") {
+      req.socket.destroy();
+      return;
+    }
+    if (outage?.kind === "hang") {
+      await new Promise((resolve) => setTimeout(resolve, outage.delayMs));
+      res.writeHead(504, { "content-type": "application/json" });
+      res.end(JSON.stringify({ ok: false, error: "gateway_timeout" }));
+      return;
+    }
+    if (outage) {
+      const limited = outage.kind === "429";
+      res.writeHead(limited ? 429 : (outage.status ?? 500), {
+        "content-type": "application/json",
+        ...(limited ? { "retry-after": String(outage.retryAfterSeconds) } : {}),
+      });
+      res.end(JSON.stringify({ ok: false, error: limited ? "ratelimited" : "internal_error" }));
+      return;
     }
     const attempt = (this.attempts.get(method) ?? 0) + 1;
     this.attempts.set(method, attempt);

@@ -23,9 +23,22 @@ export interface SlackResponse {
   ms: number;
 }
 
-/** POSTs a form body to the app exactly as Slack does: content type, timestamp and signature headers. */
-export function postSigned(url: string, form: Record<string, string>, options: SignOptions = {}): Promise<SlackResponse> {
-  return sendSigned(url, new URLSearchParams(form).toString(), "application/x-www-form-urlencoded", options);
+/** The headers of Slack's retry number `retryNum` of a delivery (none for the first). */
+function retryHeaders(retryNum: number | undefined): Record<string, string> {
+  return retryNum === undefined ? {} : { "x-slack-retry-num": String(retryNum), "x-slack-retry-reason": "http_timeout" };
+}
+
+/**
+ * POSTs a form body to the app exactly as Slack does: content type, timestamp and signature
+ * headers; `retryNum` adds the headers of a retried delivery.
+ */
+export function postSigned(
+  url: string,
+  form: Record<string, string>,
+  options: SignOptions & { retryNum?: number } = {},
+): Promise<SlackResponse> {
+  const { retryNum, ...sign } = options;
+  return sendSigned(url, new URLSearchParams(form).toString(), "application/x-www-form-urlencoded", sign, retryHeaders(retryNum));
 }
 
 /**
@@ -38,9 +51,7 @@ export function postSignedEvent(
   options: SignOptions & { retryNum?: number } = {},
 ): Promise<SlackResponse> {
   const { retryNum, ...sign } = options;
-  const retry: Record<string, string> =
-    retryNum === undefined ? {} : { "x-slack-retry-num": String(retryNum), "x-slack-retry-reason": "http_timeout" };
-  return sendSigned(url, JSON.stringify(body), "application/json", sign, retry);
+  return sendSigned(url, JSON.stringify(body), "application/json", sign, retryHeaders(retryNum));
 }
 
 /**
