@@ -1,13 +1,10 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { NO_MANDATES } from "../support/bot.js";
+import { type BotProcess, killIfRunning, spawnBot } from "../support/bot-process.js";
 import { FakeSlack } from "../support/fake-slack.js";
-import { freePort } from "../support/free-port.js";
-import { ROOT } from "../support/paths.js";
-import { postSigned, SIGNING_SECRET, slashCommandForm } from "../support/slack-request.js";
+import { postSigned, slashCommandForm } from "../support/slack-request.js";
 
 /**
  * The bot as a process (`node --import tsx src/main.ts`) talking to the fake Slack: what it
@@ -25,17 +22,9 @@ interface LogLine {
   [field: string]: unknown;
 }
 
-interface Bot {
-  child: ChildProcess;
-  stdout: string[];
-  stderr: string[];
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  port: number;
-}
-
 let fake: FakeSlack;
 let scratch: string;
-const started: Bot[] = [];
+const started: BotProcess[] = [];
 
 beforeAll(async () => {
   fake = new FakeSlack();
@@ -44,53 +33,22 @@ beforeAll(async () => {
 });
 afterEach(() => {
   // A test that failed half-way leaves no bot running.
-  for (const bot of started.splice(0)) if (bot.child.exitCode === null && bot.child.signalCode === null) bot.child.kill("SIGKILL");
+  for (const bot of started.splice(0)) killIfRunning(bot);
 });
 afterAll(async () => {
   await fake.stop();
   await rm(scratch, { recursive: true, force: true });
 });
 
-/** The process environment without anything that would change what the bot does, plus `vars`. */
-function cleanEnv(vars: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of Object.keys(env)) {
-    if (key.startsWith("SLACK_") || ["DATABASE_URL", "DATA_DIR", "MANDATES_DIR", "PORT", "LOG_LEVEL", "DEFAULT_LANGUAGE"].includes(key))
-      delete env[key];
-  }
-  return { ...env, TZ: "UTC", ...vars };
-}
-
 /** Starts the bot on a free port, one workspace over HTTP, against the fake Slack. The data directory is shared by the tests. */
-async function startBot(vars: Record<string, string>): Promise<Bot> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: ROOT,
-    env: cleanEnv({
-      DATA_DIR: path.join(scratch, "data"),
-      MANDATES_DIR: NO_MANDATES,
-      SLACK_API_URL: fake.apiUrl,
-      SLACK_BOT_TOKEN: "xoxb-test-token",
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      PORT: String(port),
-      ...vars,
-    }),
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  child.stdout?.setEncoding("utf8").on("data", (chunk: string) => stdout.push(chunk));
-  child.stderr?.setEncoding("utf8").on("data", (chunk: string) => stderr.push(chunk));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on("exit", (code, signal) => resolve({ code, signal })),
-  );
-  const bot = { child, stdout, stderr, exited, port };
+async function startBot(vars: Record<string, string>): Promise<BotProcess> {
+  const bot = await spawnBot({ DATA_DIR: path.join(scratch, "data"), SLACK_API_URL: fake.apiUrl, ...vars });
   started.push(bot);
   return bot;
 }
 
 /** Resolves once GET /healthz answers 200; fails if the process exits first. */
-async function ready(bot: Bot, timeoutMs = 45_000): Promise<void> {
+async function ready(bot: BotProcess, timeoutMs = 45_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (bot.child.exitCode !== null) throw new Error(`the bot exited with ${bot.child.exitCode}: ${bot.stderr.join("")}`);
@@ -102,7 +60,7 @@ async function ready(bot: Bot, timeoutMs = 45_000): Promise<void> {
 }
 
 /** Every line of stdout, each parsed as JSON (a line that is not JSON fails the test, naming it). */
-function logLines(bot: Bot): LogLine[] {
+function logLines(bot: BotProcess): LogLine[] {
   const text = bot.stdout.join("");
   expect(text === "" || text.endsWith("\n"), "stdout ends with a complete line").toBe(true);
   return text

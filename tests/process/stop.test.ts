@@ -5,6 +5,7 @@ import { request } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { cleanEnv } from "../support/bot-process.js";
 import { FakeSlack } from "../support/fake-slack.js";
 import { freePort } from "../support/free-port.js";
 import { MANDATES_DIR, ROOT } from "../support/paths.js";
@@ -53,17 +54,6 @@ afterAll(async () => {
   await fake.stop();
   await rm(scratch, { recursive: true, force: true });
 });
-
-function cleanEnv(vars: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of Object.keys(env)) {
-    if (key.startsWith("SLACK_") || ["DATABASE_URL", "DATA_DIR", "MANDATES_DIR", "PORT", "LOG_LEVEL", "DEFAULT_LANGUAGE"].includes(key))
-      delete env[key];
-    // npm passes its own settings to scripts as npm_config_*; a test run under npm must not hand them on.
-    if (key.startsWith("npm_")) delete env[key];
-  }
-  return { ...env, TZ: "UTC", ...vars };
-}
 
 /** Starts the bot with `command` (in its own process group) and resolves once /healthz answers 200. */
 async function startBot(command: string[], vars: Record<string, string> = {}): Promise<Bot> {
