@@ -38,7 +38,7 @@ function middleCommittee(files: readonly string[]): Generated {
 /** A word in the mandate text of three of the four templates: found in about 3 of 4 committees. */
 export const COMMON_WORD = "forskning";
 
-/** The mrkdwn and plain text of a message: what a reader sees. */
+/** Everything the message says (its text and blocks), to look for what the case must show. */
 function visibleText(answer: Answer): string {
   return JSON.stringify(answer.message);
 }

@@ -8,10 +8,9 @@ export class Cleanup {
 
   /** Registers `step`; the function returned runs it now (at most once) and forgets it. */
   defer(step: Step): () => Promise<void> {
-    const entry: Step = step;
-    this.steps.push(entry);
+    this.steps.push(step);
     return async () => {
-      const at = this.steps.indexOf(entry);
+      const at = this.steps.indexOf(step);
       if (at < 0) return;
       this.steps.splice(at, 1);
       await step();
