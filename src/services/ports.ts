@@ -226,6 +226,12 @@ export interface TransactionRepositories extends Repositories {
 /** The database as services use it: repositories, and one unit of work. */
 export interface Store extends Repositories {
   transaction<T>(work: (repos: TransactionRepositories) => Promise<T>): Promise<T>;
+  /**
+   * Brings the database's statistics up to date after many rows changed (an import, planning).
+   * The embedded database has no autovacuum: without this, every list is planned as if the
+   * tables were empty (measured: 16 ms instead of 3 for a caller's roles at 1,000 committees).
+   */
+  refreshStatistics(): Promise<void>;
 }
 
 /** Slack message metadata values: flat, so they read back as written. */
