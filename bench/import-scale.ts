@@ -10,7 +10,7 @@
 //   --before <dir>             also runs another checkout's build (say, an earlier commit), for before/after
 // PostgreSQL at these sizes is measured by the full suite (`npm run bench`).
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -38,12 +38,30 @@ const VARIANTS = [
 interface Timing {
   healthz: number;
   readyz: number;
+  /** CPU seconds the bot used from spawn to ready: unlike the wall time, hardly moved by other work on the machine. */
+  cpu: number | undefined;
   /** The bot's own summary of the import, when it logs one. */
   summary: string | undefined;
 }
 
 function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve())));
+}
+
+/** Clock ticks per second of /proc/<pid>/stat (USER_HZ), 100 on Linux. */
+const USER_HZ = 100;
+
+/** User + system CPU seconds of a running process (Linux); undefined elsewhere. */
+async function cpuSeconds(pid: number | undefined): Promise<number | undefined> {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, "utf8");
+    // The fields after the command name (which may hold spaces) in parentheses: utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / USER_HZ;
+  } catch {
+    return undefined;
+  }
 }
 
 async function status(url: string): Promise<number | undefined> {
@@ -76,6 +94,7 @@ async function timeStart(cwd: string, vars: Record<string, string>): Promise<Tim
     };
     const healthz = await until200("/healthz");
     const readyz = await until200("/readyz");
+    const cpu = await cpuSeconds(child.pid);
     const summary = log
       .join("")
       .split("\n")
@@ -84,7 +103,7 @@ async function timeStart(cwd: string, vars: Record<string, string>): Promise<Tim
         return msg ? [msg] : [];
       })
       .at(-1);
-    return { healthz, readyz, summary };
+    return { healthz, readyz, cpu, summary };
   } finally {
     if (child.exitCode === null) child.kill("SIGTERM");
     await exited(child);
@@ -98,15 +117,19 @@ async function freshDataDir(): Promise<{ vars: Record<string, string>; drop(): P
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
-const ms = (x: number) => x.toFixed(0).padStart(7);
+const ms = (x: number) => x.toFixed(0);
+const seconds = (x: number | undefined) => (x === undefined ? "-" : x.toFixed(1));
 
 const fake = new FakeSlack();
 await fake.start();
 const scratch = await mkdtemp(path.join(tmpdir(), "mandat-import-files-"));
-console.log(`Node ${process.version}; PGlite; ms from spawn to the first 200 of /healthz and of /readyz; restart: median of ${ROUNDS}`);
 console.log(
-  ["variant".padEnd(24), "files", "  first: healthz", " readyz", "   restart: healthz", " readyz", "  ms/file (first)"].join(" "),
+  `Node ${process.version}; PGlite; ms from spawn to the first 200 of /healthz and of /readyz, and the bot's CPU seconds until then; restart: median of ${ROUNDS}`,
 );
+const WIDTHS = [24, 6, 9, 9, 7, 9, 9, 7];
+const row = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(WIDTHS[i] ?? 0) : c.padStart(WIDTHS[i] ?? 0))).join(" ");
+console.log(row(["", "", "first", "", "", "restart", "", ""]));
+console.log(row(["variant", "files", "healthz", "readyz", "cpu s", "healthz", "readyz", "cpu s"]));
 try {
   for (const count of COUNTS) {
     const dir = path.join(scratch, String(count));
@@ -125,19 +148,18 @@ try {
         const first = await timeStart(variant.cwd, vars);
         const again: Timing[] = [];
         for (let i = 0; i < ROUNDS; i++) again.push(await timeStart(variant.cwd, vars));
+        const cpuAgain = again.flatMap((t) => (t.cpu === undefined ? [] : [t.cpu]));
         console.log(
-          [
-            variant.label.padEnd(24),
-            String(count).padStart(5),
-            "        ",
+          row([
+            variant.label,
+            String(count),
             ms(first.healthz),
             ms(first.readyz),
-            "           ",
+            seconds(first.cpu),
             ms(median(again.map((t) => t.healthz))),
             ms(median(again.map((t) => t.readyz))),
-            "    ",
-            (first.healthz / count).toFixed(1).padStart(6),
-          ].join(" "),
+            seconds(cpuAgain.length > 0 ? median(cpuAgain) : undefined),
+          ]),
         );
         for (const line of [first.summary, again.at(-1)?.summary]) if (line) console.log(`    ${line}`);
       } finally {

@@ -1,7 +1,6 @@
 import type { CalendarDate } from "../domain/calendar-date.js";
 import type { Mandate } from "../domain/mandate.js";
 import type { SeatToStore } from "../domain/roster.js";
-import type { WorkspaceId } from "../domain/workspace.js";
 import type {
   CommitteeColumns,
   CommitteeForImport,
@@ -54,37 +53,12 @@ function utc(instant: Date): string {
   return instant.toISOString().replace("Z", "");
 }
 
-function toRoster(row: Prisma.CommitteeGetPayload<{ include: { members: true } }>): CommitteeForImport["roster"] {
-  return row.members.map((m) => ({
-    id: m.id,
-    committeeId: m.committeeId,
-    seatId: m.seatId,
-    role: m.role,
-    email: m.email,
-    slackUserId: m.slackUserId,
-  }));
-}
-
 /** The writes of an import, on the client of the transaction that holds the committee's lock. */
 export class PrismaMandateWriter implements MandateWriter {
   constructor(
     private readonly tx: Client,
     private readonly cache: MandateCache,
   ) {}
-
-  async findForImport(workspaceId: WorkspaceId, slug: string): Promise<CommitteeForImport | undefined> {
-    const row = await this.tx.committee.findUnique({
-      where: { workspaceId_slug: { workspaceId, slug } },
-      include: { versions: { orderBy: { number: "desc" }, take: 1, select: { number: true, contentHash: true } }, members: true },
-    });
-    if (!row) return undefined;
-    return {
-      id: row.id,
-      latestVersion: row.versions[0],
-      roster: toRoster(row),
-      channel: { named: row.slackChannel, id: row.slackChannelId },
-    };
-  }
 
   async findManyForImport(committees: readonly CommitteeRef[]): Promise<(CommitteeForImport & CommitteeRef)[]> {
     if (committees.length === 0) return [];
@@ -97,7 +71,14 @@ export class PrismaMandateWriter implements MandateWriter {
       slug: row.slug,
       id: row.id,
       latestVersion: row.versions[0],
-      roster: toRoster(row),
+      roster: row.members.map((m) => ({
+        id: m.id,
+        committeeId: m.committeeId,
+        seatId: m.seatId,
+        role: m.role,
+        email: m.email,
+        slackUserId: m.slackUserId,
+      })),
       channel: { named: row.slackChannel, id: row.slackChannelId },
     }));
   }
@@ -171,15 +152,6 @@ export class PrismaMandateWriter implements MandateWriter {
       FROM ${recordset(files)} AS r("key" text, "committeeId" int, "workspaceId" text, "contentHash" text)
       ON CONFLICT ("key") DO UPDATE
       SET "committeeId" = EXCLUDED."committeeId", "workspaceId" = EXCLUDED."workspaceId", "contentHash" = EXCLUDED."contentHash"`);
-  }
-
-  async createCommittee(input: { workspaceId: WorkspaceId; slug: string; createdAt: Date; columns: CommitteeColumns }): Promise<number> {
-    const { columns } = input;
-    const row = await this.tx.committee.create({
-      data: { workspaceId: input.workspaceId, slug: input.slug, createdAt: input.createdAt, ...columns, names: toJson(columns.names) },
-      select: { id: true },
-    });
-    return row.id;
   }
 
   async updateCommittee(committeeId: number, columns: CommitteeColumns): Promise<void> {

@@ -255,7 +255,7 @@ class ImportRun {
 
   /** A file known by its bytes: unchanged since it gave its committee's latest version. */
   async skip(file: string, known: CommitteeRef & { version: number }): Promise<void> {
-    if (!(await this.claim(file, known))) return;
+    if (!this.claim(file, known)) return;
     const book = await this.namesOf(known.workspaceId);
     this.named.push({ ...known, index: this.outcomes.length, file, shortName: book.shortNameOf(known.slug) });
     this.outcomes.push({
@@ -270,7 +270,7 @@ class ImportRun {
 
   async add(file: string, mandate: Mandate, workspaceId: WorkspaceId, fileKey: string | undefined): Promise<void> {
     const ref = { workspaceId, slug: mandate.slug };
-    if (!(await this.claim(file, ref))) return;
+    if (!this.claim(file, ref)) return;
     // The workspace's names as they were before this import stored anything in it.
     await this.namesOf(workspaceId);
     const index = this.outcomes.length;
@@ -297,7 +297,7 @@ class ImportRun {
   }
 
   /** A slug is taken by the first file of a run that names it in its workspace; a second one is refused. */
-  private async claim(file: string, ref: CommitteeRef): Promise<boolean> {
+  private claim(file: string, ref: CommitteeRef): boolean {
     const other = this.seen.get(refKey(ref));
     if (other) {
       this.refuse(file, [{ path: "slug", message: `"${ref.slug}" is already the slug of ${other}` }]);

@@ -121,14 +121,12 @@ export interface ImportedFileToRecord {
 
 /** Writes of an import, always inside a transaction holding the committee's lock. */
 export interface MandateWriter {
-  /** findForImport for several committees at once: those that exist. */
+  /** What an import needs to know of the committees that exist among `committees`. */
   findManyForImport(committees: readonly CommitteeRef[]): Promise<(CommitteeForImport & CommitteeRef)[]>;
   /** Stores new committees in a few statements, however many there are; returns their ids. */
   createCommittees(committees: readonly NewCommittee[]): Promise<(CommitteeRef & { id: number })[]>;
   /** Remembers which file each committee's latest version came from (replacing what was remembered of it). */
   recordImportedFiles(files: readonly ImportedFileToRecord[]): Promise<void>;
-  findForImport(workspaceId: WorkspaceId, slug: string): Promise<CommitteeForImport | undefined>;
-  createCommittee(input: { workspaceId: WorkspaceId; slug: string; createdAt: Date; columns: CommitteeColumns }): Promise<number>;
   updateCommittee(committeeId: number, columns: CommitteeColumns): Promise<void>;
   addVersion(input: {
     committeeId: number;
