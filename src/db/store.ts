@@ -5,7 +5,8 @@ import { PrismaChannelRepository } from "./channel-repository.js";
 import type { Client } from "./client.js";
 import { PrismaCommitteeRepository } from "./committee-repository.js";
 import { PrismaDeadlineRepository } from "./deadline-repository.js";
-import type { PrismaClient } from "./generated/client.js";
+import { Prisma, type PrismaClient } from "./generated/client.js";
+import { PrismaImportRepository } from "./import-repository.js";
 import { PrismaInstallationRepository } from "./installation-repository.js";
 import { MandateCache } from "./mandate-cache.js";
 import { PrismaMandateWriter } from "./mandate-writer.js";
@@ -18,9 +19,15 @@ import { PrismaWorkspaceRepository } from "./workspace-repository.js";
  */
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 60_000 };
 
+/** The advisory lock of one committee, the same in every process and replica. */
+function committeeLockKey(workspaceId: WorkspaceId, slug: string): string {
+  return `committee:${workspaceId}:${slug}`;
+}
+
 function repositoriesOver(db: Client, cache: MandateCache): Repositories {
   return {
     committees: new PrismaCommitteeRepository(db, cache),
+    imports: new PrismaImportRepository(db),
     deadlines: new PrismaDeadlineRepository(db),
     roster: new PrismaRosterRepository(db),
     channels: new PrismaChannelRepository(db),
@@ -47,7 +54,17 @@ export function createStore(prisma: PrismaClient, logger?: Logger): Store {
             mandates: new PrismaMandateWriter(tx, cache),
             async lockCommittee(workspaceId: WorkspaceId, slug: string) {
               // Held until the transaction ends; one key per committee across processes and replicas.
-              await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`committee:${workspaceId}:${slug}`}))`;
+              await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${committeeLockKey(workspaceId, slug)}))`;
+            },
+            async lockCommittees(committees) {
+              if (committees.length === 0) return;
+              const keys = committees.map((c) => committeeLockKey(c.workspaceId, c.slug));
+              // ORDER BY is applied before a volatile function of the select list is evaluated, so
+              // the locks are taken in the order of their ids (equal ids: one lock, taken twice).
+              await tx.$executeRaw`
+                SELECT pg_advisory_xact_lock(k.id)
+                FROM (SELECT hashtext(key) AS id FROM unnest(ARRAY[${Prisma.join(keys)}]::text[]) AS key) AS k
+                ORDER BY k.id`;
             },
           }),
         TRANSACTION_OPTIONS,
