@@ -5,14 +5,17 @@ import type { WorkspaceId } from "../domain/workspace.js";
 import type { CommitteeNames, CommitteeRepository, CommitteeToPlan } from "../services/ports.js";
 import type { Client } from "./client.js";
 import { toCalendarDate } from "./convert.js";
-import type { Prisma } from "./generated/client.js";
+import { Prisma } from "./generated/client.js";
 import type { MandateCache } from "./mandate-cache.js";
 
-const WITH_LATEST_VERSION = {
-  versions: { orderBy: { number: "desc" }, take: 1, select: { id: true, number: true, importedAt: true, sourceFile: true } },
-} satisfies Prisma.CommitteeInclude;
-
-type CommitteeRow = Prisma.CommitteeGetPayload<{ include: typeof WITH_LATEST_VERSION }>;
+/** A committee's row with its latest version's, as one query returns them. */
+type CommitteeRow = Prisma.CommitteeGetPayload<object> & {
+  versionId: number;
+  versionNumber: number;
+  versionImportedAt: Date;
+  versionSourceFile: string;
+  versionVisibility: "public" | "members";
+};
 
 /** Reads committees with their latest mandate version; version contents come from the cache. */
 export class PrismaCommitteeRepository implements CommitteeRepository {
@@ -22,11 +25,11 @@ export class PrismaCommitteeRepository implements CommitteeRepository {
   ) {}
 
   inWorkspace(workspaceId: WorkspaceId): Promise<Committee[]> {
-    return this.committees({ workspaceId });
+    return this.committees(Prisma.sql`c."workspaceId" = ${workspaceId}`);
   }
 
   all(): Promise<Committee[]> {
-    return this.committees({});
+    return this.committees(Prisma.sql`TRUE`);
   }
 
   count(): Promise<number> {
@@ -42,7 +45,7 @@ export class PrismaCommitteeRepository implements CommitteeRepository {
   }
 
   async byId(id: number): Promise<Committee | undefined> {
-    const [committee] = await this.committees({ id });
+    const [committee] = await this.committees(Prisma.sql`c."id" = ${id}`);
     return committee;
   }
 
@@ -98,25 +101,26 @@ export class PrismaCommitteeRepository implements CommitteeRepository {
 
   async rolesOf(caller: Caller): Promise<Map<number, MemberRole[]>> {
     const who = [
-      ...(caller.slackUserId ? [{ slackUserId: caller.slackUserId }] : []),
-      ...(caller.email ? [{ email: caller.email.toLowerCase() }] : []),
+      ...(caller.slackUserId ? [Prisma.sql`m."slackUserId" = ${caller.slackUserId}`] : []),
+      ...(caller.email ? [Prisma.sql`m."email" = ${caller.email.toLowerCase()}`] : []),
     ];
     const roles = new Map<number, MemberRole[]>();
     if (who.length === 0) return roles;
-    const rows = await this.db.member.findMany({
-      where: { OR: who, committee: { workspaceId: caller.workspaceId } },
-      select: { committeeId: true, role: true },
-    });
+    // Through the indexes on the member's Slack id and e-mail, then the committee by key.
+    const rows = await this.db.$queryRaw<{ committeeId: number; role: MemberRole }[]>`
+      SELECT m."committeeId", m."role" FROM "Member" AS m JOIN "Committee" AS c ON c."id" = m."committeeId"
+      WHERE c."workspaceId" = ${caller.workspaceId} AND (${Prisma.join(who, " OR ")})
+      ORDER BY m."committeeId", m."id"`;
     for (const row of rows) roles.set(row.committeeId, [...(roles.get(row.committeeId) ?? []), row.role]);
     return roles;
   }
 
   byIds(ids: readonly number[]): Promise<Committee[]> {
-    return ids.length === 0 ? Promise.resolve([]) : this.committees({ id: { in: [...ids] } });
+    return ids.length === 0 ? Promise.resolve([]) : this.committees(Prisma.sql`c."id" IN (${Prisma.join(ids)})`);
   }
 
   async bySlug(workspaceId: WorkspaceId, slug: string): Promise<Committee | undefined> {
-    const [committee] = await this.committees({ workspaceId, slug });
+    const [committee] = await this.committees(Prisma.sql`c."workspaceId" = ${workspaceId} AND c."slug" = ${slug}`);
     return committee;
   }
 
@@ -143,20 +147,27 @@ export class PrismaCommitteeRepository implements CommitteeRepository {
   }
 
   /** Committees matching `where`, by slug; each version's content read only the first time it is seen. */
-  private async committees(where: Prisma.CommitteeWhereInput): Promise<Committee[]> {
-    const rows = await this.db.committee.findMany({
-      where,
-      orderBy: [{ slug: "asc" }, { workspaceId: "asc" }],
-      include: WITH_LATEST_VERSION,
-    });
-    const mandates = await this.readContents(rows.flatMap((row) => row.versions.map((v) => v.id)));
+  /**
+   * Committees matching `condition` (on "Committee" c), by slug, each with its latest version in
+   * the same query; a version's content is read only the first time it is seen.
+   */
+  private async committees(condition: Prisma.Sql): Promise<Committee[]> {
+    const rows = await this.db.$queryRaw<CommitteeRow[]>`
+      SELECT c.*, v."id" AS "versionId", v."number" AS "versionNumber", v."importedAt" AS "versionImportedAt",
+        v."sourceFile" AS "versionSourceFile", v."visibility" AS "versionVisibility"
+      FROM "Committee" AS c
+      JOIN LATERAL (
+        SELECT * FROM "MandateVersion" AS m WHERE m."committeeId" = c."id" ORDER BY m."number" DESC LIMIT 1
+      ) AS v ON TRUE
+      WHERE ${condition}
+      ORDER BY c."slug", c."workspaceId"`;
+    const mandates = await this.readContents(rows.map((row) => row.versionId));
     return rows.flatMap((row) => this.toCommittee(row, mandates));
   }
 
   private toCommittee(row: CommitteeRow, mandates: ReadonlyMap<number, Mandate>): Committee[] {
-    const latest = row.versions[0];
-    const mandate = latest && mandates.get(latest.id);
-    if (!latest || !mandate) return [];
+    const mandate = mandates.get(row.versionId);
+    if (!mandate) return [];
     return [
       {
         id: row.id,
@@ -165,7 +176,12 @@ export class PrismaCommitteeRepository implements CommitteeRepository {
         visibility: row.visibility,
         timeZone: row.timeZone,
         mandate,
-        version: { number: latest.number, importedAt: latest.importedAt, sourceFile: latest.sourceFile, visibility: mandate.visibility },
+        version: {
+          number: row.versionNumber,
+          importedAt: row.versionImportedAt,
+          sourceFile: row.versionSourceFile,
+          visibility: row.versionVisibility,
+        },
         plannedThrough: row.plannedThrough ? toCalendarDate(row.plannedThrough) : null,
         channelId: row.slackChannelId,
         publicSince: row.publicSince,
