@@ -138,15 +138,23 @@ export class PrismaCommitteeRepository implements CommitteeRepository {
     workspaceId: WorkspaceId,
     options: { except: readonly number[]; offset: number; limit: number },
   ): Promise<{ committees: Committee[]; total: number }> {
-    const where: Prisma.CommitteeWhereInput = { workspaceId, visibility: "public", id: { notIn: [...options.except] } };
-    const [page, total] = await Promise.all([
-      this.db.committee.findMany({ where, orderBy: { slug: "asc" }, skip: options.offset, take: options.limit, select: { id: true } }),
-      this.db.committee.count({ where }),
-    ]);
-    return { committees: await this.byIds(page.map((r) => r.id)), total };
+    const except = options.except.length > 0 ? Prisma.sql`AND c."id" NOT IN (${Prisma.join(options.except)})` : Prisma.empty;
+    // The page and how many there are in all, in one round trip.
+    const rows = await this.db.$queryRaw<{ id: number; total: number }[]>`
+      SELECT c."id", (count(*) OVER ())::int AS "total" FROM "Committee" AS c
+      WHERE c."workspaceId" = ${workspaceId} AND c."visibility" = 'public' ${except}
+      ORDER BY c."slug" OFFSET ${options.offset}::int LIMIT ${options.limit}::int`;
+    const total =
+      rows[0]?.total ??
+      (options.offset > 0
+        ? ((
+            await this.db.$queryRaw<{ n: number }[]>`
+              SELECT count(*)::int AS "n" FROM "Committee" AS c WHERE c."workspaceId" = ${workspaceId} AND c."visibility" = 'public' ${except}`
+          )[0]?.n ?? 0)
+        : 0);
+    return { committees: await this.byIds(rows.map((r) => r.id)), total };
   }
 
-  /** Committees matching `where`, by slug; each version's content read only the first time it is seen. */
   /**
    * Committees matching `condition` (on "Committee" c), by slug, each with its latest version in
    * the same query; a version's content is read only the first time it is seen.

@@ -50,6 +50,12 @@ export interface ListedDeadlines {
 
 /** Deadlines in a list are counted up to this many: a list that long is read a page at a time anyway. */
 export const COUNTED_MAX = 1000;
+/**
+ * The public committees' deadlines, as someone on no roster sees them, are counted up to this
+ * many: they are shown ten at a time, and counting a thousand committees' rows would cost more
+ * than the page.
+ */
+export const PUBLIC_COUNTED_MAX = 100;
 
 /**
  * Listing, adding, completing and waiving deadlines. Listing only reads: the rows a mandate
@@ -85,6 +91,7 @@ export class DeadlineService {
           };
     const zones = scope.kind === "public" ? await this.deadlines.zonesOf(where) : [...known.values()].map((c) => c.timeZone);
     const todayIn = new Map(zones.map((zone) => [zone, dateInZone(now, zone)]));
+    const countUpTo = scope.kind === "public" ? PUBLIC_COUNTED_MAX : COUNTED_MAX;
     // One more than the page: whether there is a next page, without counting again.
     const { rows, total } = await this.deadlines.page({
       scope: where,
@@ -93,7 +100,7 @@ export class DeadlineService {
       todayIn,
       after: page.after,
       limit: limit + 1,
-      countUpTo: COUNTED_MAX,
+      countUpTo,
     });
     const shown = rows.slice(0, limit);
     const missing = [...new Set(shown.map((d) => d.committeeId))].filter((id) => !known.has(id));
@@ -106,7 +113,7 @@ export class DeadlineService {
     return {
       items,
       total,
-      totalIsAtLeast: total >= COUNTED_MAX,
+      totalIsAtLeast: total >= countUpTo,
       ...(rows.length > limit && last ? { next: { dueDate: last.dueDate, id: last.id } } : {}),
     };
   }
