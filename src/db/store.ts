@@ -3,6 +3,7 @@ import type { Logger } from "../logging/logger.js";
 import type { Repositories, Store, TransactionRepositories } from "../services/ports.js";
 import { PrismaChannelRepository } from "./channel-repository.js";
 import type { Client } from "./client.js";
+import { lockCommittee } from "./committee-lock.js";
 import { PrismaCommitteeRepository } from "./committee-repository.js";
 import { PrismaDeadlineRepository } from "./deadline-repository.js";
 import type { PrismaClient } from "./generated/client.js";
@@ -10,6 +11,7 @@ import { PrismaInstallationRepository } from "./installation-repository.js";
 import { MandateCache } from "./mandate-cache.js";
 import { PrismaMandateWriter } from "./mandate-writer.js";
 import { PrismaRosterRepository } from "./roster-repository.js";
+import { PrismaSearchIndex } from "./search-repository.js";
 import { PrismaWorkspaceRepository } from "./workspace-repository.js";
 
 /**
@@ -26,6 +28,7 @@ function repositoriesOver(db: Client, cache: MandateCache): Repositories {
     channels: new PrismaChannelRepository(db),
     workspaces: new PrismaWorkspaceRepository(db),
     installations: new PrismaInstallationRepository(db),
+    search: new PrismaSearchIndex(db),
   };
 }
 
@@ -45,10 +48,7 @@ export function createStore(prisma: PrismaClient, logger?: Logger): Store {
           work({
             ...repositoriesOver(tx, cache),
             mandates: new PrismaMandateWriter(tx, cache),
-            async lockCommittee(workspaceId: WorkspaceId, slug: string) {
-              // Held until the transaction ends; one key per committee across processes and replicas.
-              await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`committee:${workspaceId}:${slug}`}))`;
-            },
+            lockCommittee: (workspaceId: WorkspaceId, slug: string) => lockCommittee(tx, workspaceId, slug),
           }),
         TRANSACTION_OPTIONS,
       );

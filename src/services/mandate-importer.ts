@@ -143,6 +143,7 @@ export class MandateImporter {
       }
       const number = (latest?.number ?? 0) + 1;
       await repos.mandates.addVersion({ committeeId, number, contentHash: hash, mandate, sourceFile: file, importedAt: now });
+      await repos.search.indexLatestVersion(committeeId, mandate);
       await repos.mandates.replaceRoster(committeeId, rosterForVersion(mandate, existing?.roster ?? []));
       await planCommittee(repos, committeeId, now, { force: true });
       return { status: existing ? ("new_version" as const) : ("created" as const), version: number };

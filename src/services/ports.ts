@@ -3,11 +3,15 @@
  * repositories and the unit of work; src/slack implements the Notifier. Services see only these
  * interfaces and domain types: no Prisma, no Bolt.
  */
+
+import type { Visibility } from "../domain/access.js";
 import type { CalendarDate } from "../domain/calendar-date.js";
 import type { Caller } from "../domain/caller.js";
 import type { Committee, MandateVersionInfo, RosterSeat } from "../domain/committee.js";
 import type { Deadline, DeadlineHead, DeadlineReconciliation, ManualDeadlineAdded } from "../domain/deadline.js";
+import type { Language } from "../domain/language.js";
 import type { Mandate, MemberRole, Owner } from "../domain/mandate.js";
+import type { MandateHit } from "../domain/mandate-search.js";
 import type { SeatToStore } from "../domain/roster.js";
 import type { Workspace, WorkspaceId } from "../domain/workspace.js";
 
@@ -84,6 +88,53 @@ export interface MandateWriter {
   setPlannedThrough(committeeId: number, date: CalendarDate): Promise<void>;
 }
 
+/** What `/mandat søg` asks of the search index. */
+export interface PassageQuery {
+  workspaceId: WorkspaceId;
+  /** The committees the caller sits on: besides the public ones, the only ones searched (canSeeCommittee). */
+  memberOf: readonly number[];
+  /** Folded, as searchWords gives them; a passage matches when it contains every one. */
+  words: readonly string[];
+  /** How many committees to return at most, and how many passages of each. */
+  committees: number;
+  hits: number;
+}
+
+/** A committee as a search result names it: from its columns, without reading its mandate. */
+export interface SearchedCommittee {
+  id: number;
+  workspaceId: WorkspaceId;
+  slug: string;
+  visibility: Visibility;
+  language: Language;
+  names: Mandate["names"];
+}
+
+export interface CommitteeMatch {
+  committee: SearchedCommittee;
+  /** Its first matching passages, in mandate order. */
+  hits: MandateHit[];
+  /** How many of its passages match in all. */
+  hitCount: number;
+}
+
+export interface PassageMatches {
+  /** The first matching committees, the caller's own first, then by slug (as the committee list orders them). */
+  committees: CommitteeMatch[];
+  /** How many committees matched in all. */
+  total: number;
+}
+
+/**
+ * The passages of each committee's current mandate version, folded once when the version is
+ * written, so a search reads only the passages that can match (the same matches as searchMandate).
+ */
+export interface SearchIndex {
+  search(query: PassageQuery): Promise<PassageMatches>;
+  /** The committee's passages become those of `mandate`, its latest version: in the import's transaction, after addVersion. */
+  indexLatestVersion(committeeId: number, mandate: Mandate): Promise<void>;
+}
+
 /** Committees whose Slack channel is to be looked up, and where the answer goes. */
 export interface ChannelRepository {
   setChannelId(committeeId: number, channelId: string | null): Promise<void>;
@@ -154,6 +205,7 @@ export interface Repositories {
   channels: ChannelRepository;
   workspaces: WorkspaceRepository;
   installations: InstallationRepository;
+  search: SearchIndex;
 }
 
 /** What a transaction adds: the writes that only make sense inside one, and locks. */
