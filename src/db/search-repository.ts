@@ -1,5 +1,5 @@
 import { Language } from "../domain/language.js";
-import { Mandate, MandateSection } from "../domain/mandate.js";
+import { Mandate, MandateSection, MemberRole } from "../domain/mandate.js";
 import { indexedPassages } from "../domain/mandate-search.js";
 import type { Logger } from "../logging/logger.js";
 import type { CommitteeMatch, PassageMatches, PassageQuery, SearchIndex } from "../services/ports.js";
@@ -19,6 +19,7 @@ interface MatchRow {
   visibility: "public" | "members";
   language: string;
   names: unknown;
+  roles: string[];
   total: number;
   hitCount: number;
   section: string;
@@ -35,42 +36,68 @@ export class PrismaSearchIndex implements SearchIndex {
 
   async search(query: PassageQuery): Promise<PassageMatches> {
     if (query.words.length === 0) return { committees: [], total: 0 };
-    const memberOf = [...query.memberOf];
+    const { caller } = query;
+    const patterns = query.words.map(containsPattern);
     const everyWord = Prisma.join(
-      query.words.map((word) => Prisma.sql`p."folded" LIKE ${containsPattern(word)}`),
+      patterns.map((pattern) => Prisma.sql`p."folded" LIKE ${pattern}`),
       " AND ",
     );
-    // One round trip: the matching passages of the committees the caller may see; those
-    // committees ranked as the committee list ranks them (the caller's own first, then by slug)
-    // and counted; the first few of them with their first few passages and their passage counts.
+    // The same test where it must not use the trigram index: `|| ''` hides the column from it.
+    const everyWordUnindexed = Prisma.join(
+      patterns.map((pattern) => Prisma.sql`(p."folded" || '') LIKE ${pattern}`),
+      " AND ",
+    );
+    // One round trip, in a shape that does not depend on the planner's statistics (PGlite never
+    // gathers any by itself, and without them a plain join scanned the trigram index once per
+    // committee: seconds at a thousand committees). Measured in docs/decisions/2026-11-23-search-index.md.
+    //  1. mine: the caller's seats, found as rolesOf (src/db/committee-repository.ts) finds them;
+    //  2. found: the passages containing every word, through the trigram index, counted per
+    //     committee (integers only; the text is read again only for what is shown);
+    //  3. ranked: those committees of the caller's workspace the caller may see, each looked up by
+    //     primary key (LATERAL … LIMIT 1 keeps it a lookup), ranked as the committee list ranks
+    //     them (the caller's own first, then by slug) and counted;
+    //  4. the first few committees' first few matching passages, read through the committee's
+    //     index (a handful of rows each), not through the trigram index again.
     const rows = await this.db.$queryRaw<MatchRow[]>`
-      WITH hit AS (
-        SELECT p."committeeId", p."position", p."section", p."text"
+      WITH mine AS MATERIALIZED (
+        SELECT m."committeeId", array_agg(m."role"::text ORDER BY m."role") AS "roles"
+        FROM "Member" m
+        WHERE m."slackUserId" = ${caller.slackUserId ?? null} OR m."email" = ${caller.email?.toLowerCase() ?? null}
+        GROUP BY m."committeeId"
+      ),
+      found AS MATERIALIZED (
+        SELECT p."committeeId", count(*) AS "hitCount"
         FROM "MandatePassage" p
-        JOIN "Committee" c ON c."id" = p."committeeId"
-        WHERE c."workspaceId" = ${query.workspaceId}
-          AND (c."visibility" = 'public' OR c."id" = ANY(${memberOf}::int[]))
-          AND ${everyWord}
+        WHERE ${everyWord}
+        GROUP BY p."committeeId"
       ),
-      ranked AS (
-        SELECT c."id", c."workspaceId", c."slug", c."visibility"::text AS "visibility", c."language", c."names",
-               row_number() OVER (ORDER BY (c."id" = ANY(${memberOf}::int[])) DESC, c."slug", c."workspaceId") AS "rank",
+      ranked AS MATERIALIZED (
+        SELECT c."id", c."workspaceId", c."slug", c."visibility", c."language", c."names", f."hitCount",
+               coalesce(mine."roles", '{}') AS "roles",
+               row_number() OVER (ORDER BY (mine."committeeId" IS NOT NULL) DESC, c."slug", c."workspaceId") AS "rank",
                count(*) OVER () AS "total"
-        FROM "Committee" c
-        WHERE c."id" IN (SELECT "committeeId" FROM hit)
-      ),
-      shown AS (
-        SELECT h.*,
-               row_number() OVER (PARTITION BY h."committeeId" ORDER BY h."position") AS "nth",
-               count(*) OVER (PARTITION BY h."committeeId") AS "hitCount"
-        FROM hit h
-        WHERE h."committeeId" IN (SELECT "id" FROM ranked WHERE "rank" <= ${query.committees})
+        FROM found f
+        CROSS JOIN LATERAL (
+          SELECT c."id", c."workspaceId", c."slug", c."visibility"::text AS "visibility", c."language", c."names"
+          FROM "Committee" c
+          WHERE c."id" = f."committeeId"
+          LIMIT 1
+        ) c
+        LEFT JOIN mine ON mine."committeeId" = c."id"
+        WHERE c."workspaceId" = ${caller.workspaceId}
+          AND (c."visibility" = 'public' OR mine."committeeId" IS NOT NULL)
       )
-      SELECT r."id", r."workspaceId", r."slug", r."visibility", r."language", r."names", r."total"::int AS "total",
-             s."hitCount"::int AS "hitCount", s."section", s."text"
+      SELECT r."id", r."workspaceId", r."slug", r."visibility", r."language", r."names", r."roles", r."total"::int AS "total",
+             r."hitCount"::int AS "hitCount", s."section", s."text"
       FROM ranked r
-      JOIN shown s ON s."committeeId" = r."id"
-      WHERE r."rank" <= ${query.committees} AND s."nth" <= ${query.hits}
+      CROSS JOIN LATERAL (
+        SELECT p."position", p."section", p."text"
+        FROM "MandatePassage" p
+        WHERE p."committeeId" = r."id" AND ${everyWordUnindexed}
+        ORDER BY p."position"
+        LIMIT ${query.hits}
+      ) s
+      WHERE r."rank" <= ${query.committees}
       ORDER BY r."rank", s."position"`;
     const committees: CommitteeMatch[] = [];
     for (const row of rows) {
@@ -88,7 +115,7 @@ export class PrismaSearchIndex implements SearchIndex {
         language: Language.parse(row.language),
         names: Mandate.shape.names.parse(row.names),
       };
-      committees.push({ committee, hits: [hit], hitCount: row.hitCount });
+      committees.push({ committee, roles: row.roles.map((role) => MemberRole.parse(role)), hits: [hit], hitCount: row.hitCount });
     }
     return { committees, total: rows[0]?.total ?? 0 };
   }

@@ -62,18 +62,15 @@ export class CommitteeDirectory {
   async search(caller: Caller, query: string): Promise<SearchResults> {
     const words = searchWords(query);
     if (words.length === 0) throw new MandatError("search_needs_words");
-    const roles = await this.committees.rolesOf(caller);
     const found = await this.searchIndex.search({
-      workspaceId: caller.workspaceId,
-      memberOf: [...roles.keys()],
+      caller,
       words,
       committees: SEARCH_COMMITTEES_SHOWN,
       hits: SEARCH_HITS_SHOWN,
     });
     // The index chose by the same rule; checked here too, where the rule lives.
     const results = found.committees.filter(
-      ({ committee }) =>
-        committee.workspaceId === caller.workspaceId && canSeeCommittee(committee.visibility, roles.get(committee.id) ?? []),
+      ({ committee, roles }) => committee.workspaceId === caller.workspaceId && canSeeCommittee(committee.visibility, roles),
     );
     return { results, committeesFound: found.total };
   }

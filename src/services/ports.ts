@@ -90,9 +90,11 @@ export interface MandateWriter {
 
 /** What `/mandat søg` asks of the search index. */
 export interface PassageQuery {
-  workspaceId: WorkspaceId;
-  /** The committees the caller sits on: besides the public ones, the only ones searched (canSeeCommittee). */
-  memberOf: readonly number[];
+  /**
+   * Whose search: only committees of the caller's workspace are searched, the members-only ones
+   * only where the caller is on the roster (by Slack id or e-mail, as rolesOf finds them).
+   */
+  caller: Caller;
   /** Folded, as searchWords gives them; a passage matches when it contains every one. */
   words: readonly string[];
   /** How many committees to return at most, and how many passages of each. */
@@ -112,6 +114,8 @@ export interface SearchedCommittee {
 
 export interface CommitteeMatch {
   committee: SearchedCommittee;
+  /** The roles the caller holds on it (none: a public one). */
+  roles: MemberRole[];
   /** Its first matching passages, in mandate order. */
   hits: MandateHit[];
   /** How many of its passages match in all. */

@@ -24,6 +24,7 @@ import {
   run,
   SAERUDVALG_V1,
   SAERUDVALG_V2,
+  SECRETARIAT_BY_EMAIL,
   TEAM,
   useDatabase,
 } from "./helpers.js";
@@ -72,7 +73,12 @@ async function seed(services: Services): Promise<void> {
 function reference(visible: VisibleCommittee[], query: string) {
   const words = searchWords(query);
   const all = visible
-    .map(({ committee }) => ({ slug: committee.slug, name: committee.mandate.names, hits: searchMandate(committee.mandate, words) }))
+    .map(({ committee, roles }) => ({
+      slug: committee.slug,
+      name: committee.mandate.names,
+      roles: [...roles].sort(),
+      hits: searchMandate(committee.mandate, words),
+    }))
     .filter((r) => r.hits.length > 0)
     .map((r) => ({ ...r, hits: r.hits.slice(0, SEARCH_HITS_SHOWN), hitCount: r.hits.length }));
   return { results: all.slice(0, SEARCH_COMMITTEES_SHOWN), committeesFound: all.length };
@@ -85,7 +91,13 @@ async function expected(services: Services, caller: Caller, query: string) {
 async function actual(services: Services, caller: Caller, query: string) {
   const found = await services.directory.search(caller, query);
   return {
-    results: found.results.map((r) => ({ slug: r.committee.slug, name: r.committee.names, hits: r.hits, hitCount: r.hitCount })),
+    results: found.results.map((r) => ({
+      slug: r.committee.slug,
+      name: r.committee.names,
+      roles: [...r.roles].sort(),
+      hits: r.hits,
+      hitCount: r.hitCount,
+    })),
     committeesFound: found.committeesFound,
   };
 }
@@ -129,13 +141,17 @@ describe.each(databaseKinds())("search through the index on $kind", ({ kind, ava
       SHARED_WORD,
       `${SHARED_WORD} 7`,
       "nummer 1",
-    ])("%j finds what reading every mandate finds, for an outsider, a member and the chair", async (query) => {
-      for (const caller of [OUTSIDER, MEMBER, CHAIR]) {
-        expect(await actual(services(), caller, query), `${query} for ${caller.slackUserId}`).toEqual(
-          await expected(services(), caller, query),
-        );
-      }
-    });
+    ])(
+      "%j finds what reading every mandate finds, for an outsider, a member, the chair and the secretariat by e-mail (in any case)",
+      async (query) => {
+        const shouting: Caller = { ...SECRETARIAT_BY_EMAIL, email: SECRETARIAT_BY_EMAIL.email?.toUpperCase() };
+        for (const caller of [OUTSIDER, MEMBER, CHAIR, SECRETARIAT_BY_EMAIL, shouting]) {
+          expect(await actual(services(), caller, query), `${query} for ${caller.slackUserId ?? caller.email}`).toEqual(
+            await expected(services(), caller, query),
+          );
+        }
+      },
+    );
 
     it("agrees on 300 words and pairs cut from the mandates' own passages, folded or as written", async () => {
       const next = random(8);
