@@ -39,7 +39,7 @@ export async function runSafely(work: () => Promise<Reply>, context: CommandCont
     return await work();
   } catch (error) {
     if (!(error instanceof MandatError)) throw error;
-    const visible = context.language ? [] : await services.directory.visibleTo(context.caller);
+    const visible = context.language ? [] : await services.directory.mine(context.caller);
     return { kind: "error", error, language: replyLanguage(context, { visible, errorAbout: error.language }) };
   }
 }

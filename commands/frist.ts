@@ -1,6 +1,6 @@
 import { dateInZone, EARLIEST_YEAR, LATEST_YEAR } from "../src/domain/calendar-date.js";
 import { parseDateInput } from "../src/domain/date-input.js";
-import type { DeadlineListing } from "../src/domain/deadline.js";
+import { type DeadlineCursor, type DeadlineListing, PUBLIC_LISTED_MAX } from "../src/domain/deadline.js";
 import { MandatError } from "../src/domain/errors.js";
 import type { SlashCommand } from "./command.js";
 import { replyLanguage } from "./language.js";
@@ -9,7 +9,8 @@ import { isKeyword, textOf, tokenise, tokens } from "./vocabulary.js";
 
 export type FristInput =
   | { kind: "help" }
-  | { kind: "list"; listing: DeadlineListing; committee?: string }
+  /** `after`: the next page, from a list's "more" button (never typed). */
+  | { kind: "list"; listing: DeadlineListing; committee?: string; after?: DeadlineCursor }
   | { kind: "add"; committee: string; dateAndTitle: string }
   | { kind: "done"; id: number }
   | { kind: "waive"; id: number; reason: string };
@@ -52,34 +53,38 @@ export const frist: SlashCommand<FristInput> = {
     const { caller, now } = context;
     switch (input.kind) {
       case "help":
-        return { kind: "help", command: "frist", language: replyLanguage(context, { visible: await directory.visibleTo(caller) }) };
+        return { kind: "help", command: "frist", language: replyLanguage(context, { visible: await directory.mine(caller) }) };
       case "list": {
         const asOf = context.asOfGiven ? now : undefined;
+        const page = { after: input.after };
         if (input.committee) {
           const target = await directory.find(caller, input.committee);
-          const { items, total } = await deadlines.list([target], input.listing, now);
+          const listed = await deadlines.list(caller, { kind: "committees", committees: [target] }, input.listing, now, page);
           return {
             kind: "deadlines",
             language: replyLanguage(context, { committee: target.committee }),
             listing: input.listing,
             committee: target,
-            items,
-            total,
+            ...listed,
             publicOnly: false,
+            continued: input.after !== undefined,
             asOf,
           };
         }
-        const visible = await directory.visibleTo(caller);
-        const mine = visible.filter((v) => v.roles.length > 0);
-        const scope = mine.length > 0 ? mine : visible;
-        const { items, total } = await deadlines.list(scope, input.listing, now);
+        const mine = await directory.mine(caller);
+        // Someone on no roster sees the public committees' next deadlines: a short list (there
+        // may be a thousand committees), with how to ask for one committee's or for more.
+        const listed =
+          mine.length > 0
+            ? await deadlines.list(caller, { kind: "committees", committees: mine }, input.listing, now, page)
+            : await deadlines.list(caller, { kind: "public" }, input.listing, now, { ...page, limit: PUBLIC_LISTED_MAX });
         return {
           kind: "deadlines",
-          language: replyLanguage(context, { visible }),
+          language: replyLanguage(context, { visible: mine }),
           listing: input.listing,
-          items,
-          total,
+          ...listed,
           publicOnly: mine.length === 0,
+          continued: input.after !== undefined,
           asOf,
         };
       }

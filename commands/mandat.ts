@@ -6,10 +6,14 @@ import type { Reply } from "./reply.js";
 import { isKeyword, sectionFor, textOf, tokenise } from "./vocabulary.js";
 
 export type MandatInput =
-  | { kind: "list" }
+  /** `offset`: a later page of the public committees, from the list's "more" button (never typed). */
+  | { kind: "list"; offset?: number }
   | { kind: "help" }
   | { kind: "search"; query: string }
   | { kind: "show"; committee: string; section: MandateSection | "summary"; version?: number; lastWord?: string };
+
+/** Public committees shown per page of `/mandat` (each is a block; a message holds 50). */
+export const COMMITTEES_PER_PAGE = 20;
 
 /** `v2`: an earlier version of the mandate. */
 const VERSION_WORD = /^v(\d{1,4})$/i;
@@ -49,15 +53,20 @@ export const mandat: SlashCommand<MandatInput> = {
         return {
           kind: "help",
           command: "mandat",
-          language: replyLanguage(context, { visible: await directory.visibleTo(context.caller) }),
+          language: replyLanguage(context, { visible: await directory.mine(context.caller) }),
         };
       case "list": {
-        const visible = await directory.visibleTo(context.caller);
+        const mine = await directory.mine(context.caller);
+        const offset = input.offset ?? 0;
+        // A later page shows only the public committees; the caller's own head the first one.
+        const others = await directory.others(context.caller, mine, { offset, limit: COMMITTEES_PER_PAGE });
         return {
           kind: "committees",
-          language: replyLanguage(context, { visible }),
-          mine: visible.filter((v) => v.roles.length > 0),
-          others: visible.filter((v) => v.roles.length === 0),
+          language: replyLanguage(context, { visible: mine }),
+          mine: offset === 0 ? mine : [],
+          others: others.items,
+          othersTotal: others.total,
+          othersOffset: offset,
         };
       }
       case "search": {
@@ -66,7 +75,7 @@ export const mandat: SlashCommand<MandatInput> = {
           kind: "search",
           query: input.query,
           ...found,
-          language: replyLanguage(context, { visible: await directory.visibleTo(context.caller) }),
+          language: replyLanguage(context, { visible: await directory.mine(context.caller) }),
         };
       }
       case "show": {
@@ -84,7 +93,10 @@ export const mandat: SlashCommand<MandatInput> = {
         } as const;
         if (input.section === "summary") {
           // Deadlines follow the current version; an earlier one has no "next deadline".
-          const [nextDeadline] = older ? [] : (await deadlines.list([current], "upcoming", context.now, 1)).items;
+          const [nextDeadline] = older
+            ? []
+            : (await deadlines.list(context.caller, { kind: "committees", committees: [current] }, "upcoming", context.now, { limit: 1 }))
+                .items;
           return { ...shown, section: "summary", nextDeadline };
         }
         if (input.section === "history") return { ...shown, section: "history", versions: await directory.versions(current) };

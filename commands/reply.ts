@@ -1,5 +1,5 @@
 import type { MandateVersionInfo } from "../src/domain/committee.js";
-import type { DeadlineListing } from "../src/domain/deadline.js";
+import type { DeadlineCursor, DeadlineListing } from "../src/domain/deadline.js";
 import type { MandatError } from "../src/domain/errors.js";
 import type { Language } from "../src/domain/language.js";
 import type { MandateSection } from "../src/domain/mandate.js";
@@ -11,7 +11,16 @@ import type { DeadlineView } from "../src/services/deadline-service.js";
  * prints a plain-text rendering of those same blocks.
  */
 export type Reply =
-  | { kind: "committees"; language: Language; mine: VisibleCommittee[]; others: VisibleCommittee[] }
+  | {
+      kind: "committees";
+      language: Language;
+      mine: VisibleCommittee[];
+      /** A page of the public committees the caller does not sit on, by slug. */
+      others: VisibleCommittee[];
+      /** How many public committees the caller does not sit on, and where `others` starts among them. */
+      othersTotal: number;
+      othersOffset: number;
+    }
   | {
       kind: "mandate";
       language: Language;
@@ -39,10 +48,15 @@ export type Reply =
       listing: DeadlineListing;
       /** Set when one committee was asked for. */
       committee?: VisibleCommittee | undefined;
-      /** The first LISTED_MAX deadlines, soonest first. */
+      /** A page of at most LISTED_MAX deadlines, soonest first. */
       items: DeadlineView[];
-      /** How many deadlines there are in all. */
+      /** How many deadlines the list has from this page on (at least that many when `totalIsAtLeast`). */
       total: number;
+      totalIsAtLeast: boolean;
+      /** Where the next page starts, when there is one. */
+      next?: DeadlineCursor | undefined;
+      /** This is a later page (asked for by the list's "more" button). */
+      continued: boolean;
       /** The caller sits on no committee, so the public committees' deadlines are shown. */
       publicOnly: boolean;
       /** Set when the moment was given (`--now`), so the reply says which day it describes. */

@@ -164,6 +164,8 @@ export async function startBot({
   const planning = planDeadlinesJob(services.planner);
   scheduler.add(planning);
   await scheduler.runNow(planning);
+  // Planning refreshes the statistics when it planned anything; an import may have changed rows without it.
+  if (imported.some((o) => o.status === "created" || o.status === "new_version")) await db.store.refreshStatistics();
 
   if (!auth || connection.mode === "none") {
     await stopRetries();

@@ -1,8 +1,8 @@
 import type { Caller } from "../domain/caller.js";
 import type { Committee, MandateVersionInfo } from "../domain/committee.js";
-import type { MemberRole } from "../domain/mandate.js";
+import type { Mandate, MemberRole } from "../domain/mandate.js";
 import type { WorkspaceId } from "../domain/workspace.js";
-import type { CommitteeRepository, CommitteeToPlan } from "../services/ports.js";
+import type { CommitteeNames, CommitteeRepository, CommitteeToPlan } from "../services/ports.js";
 import type { Client } from "./client.js";
 import { toCalendarDate } from "./convert.js";
 import type { Prisma } from "./generated/client.js";
@@ -56,23 +56,33 @@ export class PrismaCommitteeRepository implements CommitteeRepository {
     const rows = await this.db.mandateVersion.findMany({
       where: { committeeId: { in: committeeIds } },
       orderBy: [{ committeeId: "asc" }, { number: "desc" }],
-      select: { id: true, committeeId: true, number: true, importedAt: true, sourceFile: true },
+      select: { id: true, committeeId: true, number: true, importedAt: true, sourceFile: true, visibility: true },
     });
-    await this.readContents(rows.map((r) => r.id));
     for (const { id, committeeId, ...info } of rows) {
-      // A version that no longer passes the schema cannot say it was public: treated as members-only.
-      const visibility = this.cache.get(id)?.visibility ?? "members";
-      byCommittee.get(committeeId)?.push({ ...info, visibility });
+      byCommittee.get(committeeId)?.push(info);
     }
     return byCommittee;
   }
 
-  /** Reads and parses the contents of the versions not seen yet (once per process: versions never change). */
-  private async readContents(versionIds: number[]): Promise<void> {
-    const unread = versionIds.filter((id) => !this.cache.has(id));
-    if (unread.length === 0) return;
+  /**
+   * The parsed mandates of these versions: from the cache, and the rest read and parsed (and
+   * cached). Versions that no longer pass the schema are left out.
+   */
+  private async readContents(versionIds: number[]): Promise<Map<number, Mandate>> {
+    const mandates = new Map<number, Mandate>();
+    const unread: number[] = [];
+    for (const id of versionIds) {
+      const known = this.cache.get(id);
+      if (known) mandates.set(id, known);
+      else if (!this.cache.has(id)) unread.push(id);
+    }
+    if (unread.length === 0) return mandates;
     const contents = await this.db.mandateVersion.findMany({ where: { id: { in: unread } }, select: { id: true, content: true } });
-    for (const { id, content } of contents) this.cache.tryParse(id, content);
+    for (const { id, content } of contents) {
+      const mandate = this.cache.tryParse(id, content);
+      if (mandate) mandates.set(id, mandate);
+    }
+    return mandates;
   }
 
   async atVersion(committee: Committee, number: number): Promise<Committee | undefined> {
@@ -101,6 +111,37 @@ export class PrismaCommitteeRepository implements CommitteeRepository {
     return roles;
   }
 
+  byIds(ids: readonly number[]): Promise<Committee[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.committees({ id: { in: [...ids] } });
+  }
+
+  async bySlug(workspaceId: WorkspaceId, slug: string): Promise<Committee | undefined> {
+    const [committee] = await this.committees({ workspaceId, slug });
+    return committee;
+  }
+
+  async namesIn(workspaceId: WorkspaceId): Promise<CommitteeNames[]> {
+    const rows = await this.db.committee.findMany({
+      where: { workspaceId },
+      orderBy: { slug: "asc" },
+      select: { id: true, slug: true, visibility: true, names: true, shortName: true },
+    });
+    // names is validated by the mandate schema on the way in (a map of language to name).
+    return rows.map((row) => ({ ...row, names: row.names as Record<string, string> }));
+  }
+
+  async publicPage(
+    workspaceId: WorkspaceId,
+    options: { except: readonly number[]; offset: number; limit: number },
+  ): Promise<{ committees: Committee[]; total: number }> {
+    const where: Prisma.CommitteeWhereInput = { workspaceId, visibility: "public", id: { notIn: [...options.except] } };
+    const [page, total] = await Promise.all([
+      this.db.committee.findMany({ where, orderBy: { slug: "asc" }, skip: options.offset, take: options.limit, select: { id: true } }),
+      this.db.committee.count({ where }),
+    ]);
+    return { committees: await this.byIds(page.map((r) => r.id)), total };
+  }
+
   /** Committees matching `where`, by slug; each version's content read only the first time it is seen. */
   private async committees(where: Prisma.CommitteeWhereInput): Promise<Committee[]> {
     const rows = await this.db.committee.findMany({
@@ -108,13 +149,13 @@ export class PrismaCommitteeRepository implements CommitteeRepository {
       orderBy: [{ slug: "asc" }, { workspaceId: "asc" }],
       include: WITH_LATEST_VERSION,
     });
-    await this.readContents(rows.flatMap((row) => row.versions.map((v) => v.id)));
-    return rows.flatMap((row) => this.toCommittee(row));
+    const mandates = await this.readContents(rows.flatMap((row) => row.versions.map((v) => v.id)));
+    return rows.flatMap((row) => this.toCommittee(row, mandates));
   }
 
-  private toCommittee(row: CommitteeRow): Committee[] {
+  private toCommittee(row: CommitteeRow, mandates: ReadonlyMap<number, Mandate>): Committee[] {
     const latest = row.versions[0];
-    const mandate = latest && this.cache.get(latest.id);
+    const mandate = latest && mandates.get(latest.id);
     if (!latest || !mandate) return [];
     return [
       {
@@ -127,6 +168,7 @@ export class PrismaCommitteeRepository implements CommitteeRepository {
         version: { number: latest.number, importedAt: latest.importedAt, sourceFile: latest.sourceFile, visibility: mandate.visibility },
         plannedThrough: row.plannedThrough ? toCalendarDate(row.plannedThrough) : null,
         channelId: row.slackChannelId,
+        publicSince: row.publicSince,
       },
     ];
   }

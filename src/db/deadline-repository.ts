@@ -6,12 +6,13 @@ import {
   deadlineTitleKey,
   type ManualDeadlineAdded,
   type PlannedDeadline,
+  UPCOMING_DAYS,
 } from "../domain/deadline.js";
 import { Owner } from "../domain/mandate.js";
-import type { DeadlineRepository } from "../services/ports.js";
+import type { DeadlinePageQuery, DeadlineRepository, DeadlineScope } from "../services/ports.js";
 import type { Client } from "./client.js";
 import { toCalendarDate, toDate, toJson } from "./convert.js";
-import type { Prisma } from "./generated/client.js";
+import { Prisma } from "./generated/client.js";
 import { violatedUniqueIndex } from "./unique-violation.js";
 
 /**
@@ -39,6 +40,7 @@ function toDeadline(row: DeadlineRow): Deadline {
     waiveReason: row.waiveReason,
     createdAt: row.createdAt,
     createdBy: row.createdBy,
+    closesOn: row.closesOn ? toCalendarDate(row.closesOn) : null,
   };
 }
 
@@ -52,13 +54,88 @@ function plannedRow(committeeId: number, planned: PlannedDeadline, createdAt: Da
     recipient: planned.recipient,
     clause: planned.clause,
     dueDate: toDate(planned.dueDate),
+    closesOn: planned.closesOn ? toDate(planned.closesOn) : null,
     createdAt,
   };
+}
+
+/** The committees of a scope, as a condition on "Committee" c. */
+function scopeCondition(scope: DeadlineScope): Prisma.Sql {
+  if (scope.kind === "public") return Prisma.sql`c."workspaceId" = ${scope.workspaceId} AND c."visibility" = 'public'`;
+  if (scope.committeeIds.length === 0) return Prisma.sql`FALSE`;
+  return Prisma.sql`c."id" IN (${Prisma.join(scope.committeeIds)})`;
+}
+
+/** The committees of a scope whose caller is not on their roster, as a condition on c. */
+function outsiderCondition(scope: DeadlineScope): Prisma.Sql {
+  if (scope.kind === "public") return Prisma.sql`TRUE`;
+  if (scope.outsiderIds.length === 0) return Prisma.sql`FALSE`;
+  return Prisma.sql`c."id" IN (${Prisma.join(scope.outsiderIds)})`;
+}
+
+/**
+ * The WHERE of a list, on "Deadline" d joined with its "Committee" c and the zone's today z.today.
+ * The same rules as the domain (tests/integration/deadline-page.test.ts holds them equal):
+ * - a hand-added deadline exists from when it was added (createdAt <= now);
+ * - outsiders do not see the members-only record (access.ts deadlineOpenToPublic): nothing
+ *   resolved, nor added by hand, before the committee's publicSince;
+ * - "upcoming" (deadline.ts isListed of deadlineStateAt): still owed at `now` (open, or resolved
+ *   after it), due within UPCOMING_DAYS, and not closed (closesOn, when set, not before today).
+ */
+function listedCondition(query: DeadlinePageQuery): Prisma.Sql {
+  const now = Prisma.sql`${query.now.toISOString()}::timestamp`;
+  const conditions = [
+    scopeCondition(query.scope),
+    Prisma.sql`(d."source" <> 'manual' OR d."createdAt" <= ${now})`,
+    Prisma.sql`NOT (${outsiderCondition(query.scope)} AND c."publicSince" IS NOT NULL AND (
+      (d."status" <> 'open' AND d."resolvedAt" IS NOT NULL AND d."resolvedAt" < c."publicSince")
+      OR (d."source" = 'manual' AND d."createdAt" < c."publicSince")))`,
+  ];
+  if (query.listing === "upcoming") {
+    conditions.push(
+      Prisma.sql`(d."status" = 'open' OR d."resolvedAt" IS NULL OR d."resolvedAt" > ${now})`,
+      Prisma.sql`d."dueDate" <= z."today" + ${UPCOMING_DAYS}::int`,
+      Prisma.sql`(d."closesOn" IS NULL OR d."closesOn" >= z."today")`,
+    );
+  }
+  return Prisma.join(conditions, " AND ");
+}
+
+/** Each time zone with its today, as a table z("zone", "today") to join on c."timeZone". */
+function todayTable(todayIn: ReadonlyMap<string, string>): Prisma.Sql {
+  const rows = [...todayIn].map(([zone, today]) => Prisma.sql`(${zone}::text, ${today}::date)`);
+  // A scope without committees keeps no zone: a table with one row that matches none.
+  if (rows.length === 0) return Prisma.sql`(VALUES (NULL::text, NULL::date)) AS z("zone", "today")`;
+  return Prisma.sql`(VALUES ${Prisma.join(rows)}) AS z("zone", "today")`;
 }
 
 /** Deadlines. Rows planned from a mandate are unique per (committee, sourceKey). */
 export class PrismaDeadlineRepository implements DeadlineRepository {
   constructor(private readonly db: Client) {}
+
+  async page(query: DeadlinePageQuery): Promise<{ rows: Deadline[]; total: number }> {
+    const from = Prisma.sql`"Deadline" AS d JOIN "Committee" AS c ON c."id" = d."committeeId" JOIN ${todayTable(query.todayIn)} ON z."zone" = c."timeZone"`;
+    const listed = listedCondition(query);
+    const after = query.after
+      ? Prisma.sql`AND (d."dueDate", d."id") > (${query.after.dueDate}::date, ${query.after.id}::int)`
+      : Prisma.empty;
+    const rows = await this.db.$queryRaw<
+      DeadlineRow[]
+    >`SELECT d.* FROM ${from} WHERE ${listed} ${after} ORDER BY d."dueDate", d."id" LIMIT ${query.limit}::int`;
+    // A page that is not full is the whole rest of the list: counting it again would tell nothing.
+    if (rows.length < query.limit) return { rows: rows.map(toDeadline), total: rows.length };
+    const [counted] = await this.db.$queryRaw<
+      { n: number }[]
+    >`SELECT count(*)::int AS "n" FROM (SELECT 1 FROM ${from} WHERE ${listed} ${after} LIMIT ${query.countUpTo}::int) AS listed`;
+    return { rows: rows.map(toDeadline), total: Math.max(rows.length, counted?.n ?? 0) };
+  }
+
+  async zonesOf(scope: DeadlineScope): Promise<string[]> {
+    const rows = await this.db.$queryRaw<
+      { zone: string }[]
+    >`SELECT DISTINCT c."timeZone" AS "zone" FROM "Committee" AS c WHERE ${scopeCondition(scope)}`;
+    return rows.map((r) => r.zone);
+  }
 
   async forCommittees(committeeIds: number[]): Promise<Deadline[]> {
     if (committeeIds.length === 0) return [];
@@ -82,9 +159,14 @@ export class PrismaDeadlineRepository implements DeadlineRepository {
         status: true,
         resolvedAt: true,
         createdAt: true,
+        closesOn: true,
       },
     });
-    return rows.map((row) => ({ ...row, dueDate: toCalendarDate(row.dueDate) }));
+    return rows.map((row) => ({
+      ...row,
+      dueDate: toCalendarDate(row.dueDate),
+      closesOn: row.closesOn ? toCalendarDate(row.closesOn) : null,
+    }));
   }
 
   async byIds(ids: number[]): Promise<Deadline[]> {
@@ -112,6 +194,9 @@ export class PrismaDeadlineRepository implements DeadlineRepository {
       const { committeeId: _unchanged, createdAt: _kept, ...data } = plannedRow(committeeId, planned, now);
       // Only while still open: a deadline resolved meanwhile keeps what was resolved.
       await this.db.deadline.updateMany({ where: { id, status: "open" }, data });
+    }
+    for (const { id, closesOn } of plan.reclose) {
+      await this.db.deadline.update({ where: { id }, data: { closesOn: closesOn ? toDate(closesOn) : null } });
     }
     if (plan.remove.length > 0) {
       await this.db.deadline.deleteMany({ where: { id: { in: plan.remove }, status: "open" } });

@@ -1,3 +1,4 @@
+import { publicSince } from "../domain/access.js";
 import type { CalendarDate } from "../domain/calendar-date.js";
 import type { Mandate } from "../domain/mandate.js";
 import type { SeatToStore } from "../domain/roster.js";
@@ -62,10 +63,18 @@ export class PrismaMandateWriter implements MandateWriter {
         number: input.number,
         contentHash: input.contentHash,
         content: toJson(input.mandate),
+        visibility: input.mandate.visibility,
         sourceFile: input.sourceFile,
         importedAt: input.importedAt,
       },
     });
+    // Whether non-members may see the committee's record from before this version follows from
+    // the whole history: kept on the committee so lists need not read it.
+    const versions = await this.tx.mandateVersion.findMany({
+      where: { committeeId: input.committeeId },
+      select: { number: true, importedAt: true, visibility: true },
+    });
+    await this.tx.committee.update({ where: { id: input.committeeId }, data: { publicSince: publicSince(versions) ?? null } });
   }
 
   async replaceRoster(committeeId: number, seats: SeatToStore[]): Promise<void> {

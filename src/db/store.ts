@@ -53,5 +53,9 @@ export function createStore(prisma: PrismaClient, logger?: Logger): Store {
         TRANSACTION_OPTIONS,
       );
     },
+    async refreshStatistics() {
+      // The tables lists and lookups read; ANALYZE samples, so its cost stays bounded as they grow.
+      await prisma.$executeRaw`ANALYZE "Committee", "MandateVersion", "Member", "Deadline"`;
+    },
   };
 }

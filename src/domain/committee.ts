@@ -25,6 +25,8 @@ export interface Committee {
   plannedThrough: CalendarDate | null;
   /** The Slack channel id `mandate.slack_channel` resolved to; null until resolved, or when it names none. */
   channelId: string | null;
+  /** Public without a break since then, after members-only versions (access.ts publicSince); null otherwise. */
+  publicSince: Date | null;
 }
 
 /** A seat on a committee's current roster, as stored: who holds it and how Slack knows them. */

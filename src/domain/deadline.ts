@@ -42,12 +42,18 @@ export interface Deadline {
   waiveReason: string | null;
   createdAt: Date;
   createdBy: string | null;
+  /**
+   * The day after which, unresolved, it no longer counts as owed (see closesOn): computed from
+   * the mandate when the row is planned and kept in the row, so a list is one indexed query.
+   * Null: it stays owed until someone resolves it.
+   */
+  closesOn: CalendarDate | null;
 }
 
 /** What decides whether and where a deadline is listed: a stored row without its texts. */
 export type DeadlineHead = Pick<
   Deadline,
-  "id" | "committeeId" | "source" | "sourceKey" | "dueDate" | "status" | "resolvedAt" | "createdAt"
+  "id" | "committeeId" | "source" | "sourceKey" | "dueDate" | "status" | "resolvedAt" | "createdAt" | "closesOn"
 >;
 
 /** A deadline the mandate implies, before it is stored. */
@@ -59,6 +65,8 @@ export interface PlannedDeadline {
   recipient: string | null;
   clause: string | null;
   dueDate: CalendarDate;
+  /** As Deadline.closesOn: from closesOn, for the mandate the row is planned from. */
+  closesOn: CalendarDate | null;
 }
 
 /**
@@ -116,7 +124,8 @@ export interface PlanningWindow {
 
 /** The deadlines a mandate implies inside `window`: its fixed deadlines and every occurrence of its duties there. */
 export function plannedDeadlines(mandate: Mandate, window: PlanningWindow): PlannedDeadline[] {
-  const fixed = (mandate.deadlines ?? []).map<PlannedDeadline>((d) => ({
+  const closes = closingDays(mandate);
+  const fixed = (mandate.deadlines ?? []).map<Omit<PlannedDeadline, "closesOn">>((d) => ({
     source: "mandate_clause",
     sourceKey: fixedDeadlineKey(d),
     title: d.title,
@@ -127,10 +136,10 @@ export function plannedDeadlines(mandate: Mandate, window: PlanningWindow): Plan
   }));
   const dates: DateWindow = { from: window.from, to: window.through };
   const recurring = (mandate.obligations ?? []).flatMap((o) => obligationDueDates(o, mandate, dates).map((due) => occurrence(o, due)));
-  return [...fixed, ...recurring];
+  return [...fixed, ...recurring].map((p) => ({ ...p, closesOn: closes(p) ?? null }));
 }
 
-function occurrence(o: Obligation, due: CalendarDate): PlannedDeadline {
+function occurrence(o: Obligation, due: CalendarDate): Omit<PlannedDeadline, "closesOn"> {
   return {
     source: "obligation",
     sourceKey: occurrenceKey(o, due),
@@ -153,7 +162,9 @@ export function impliedOccurrence(mandate: Mandate, sourceKey: string): PlannedD
   const obligation = mandate.obligations?.find((o) => o.id === id);
   if (!obligation || !date) return undefined;
   const due = date as CalendarDate;
-  return obligationDueDates(obligation, mandate, { from: due, to: due }).includes(due) ? occurrence(obligation, due) : undefined;
+  if (!obligationDueDates(obligation, mandate, { from: due, to: due }).includes(due)) return undefined;
+  const planned = occurrence(obligation, due);
+  return { ...planned, closesOn: closesOn(planned, mandate) ?? null };
 }
 
 /**
@@ -202,6 +213,11 @@ export interface DeadlineReconciliation {
   create: PlannedDeadline[];
   update: { id: number; planned: PlannedDeadline }[];
   remove: number[];
+  /**
+   * Resolved rows whose closing day the mandate now puts elsewhere: only that changes (it still
+   * decides how the row looked before it was resolved, as a list "as of" an earlier day shows).
+   */
+  reclose: { id: number; closesOn: CalendarDate | null }[];
 }
 
 /**
@@ -211,15 +227,17 @@ export interface DeadlineReconciliation {
  */
 export function reconcileDeadlines(
   planned: PlannedDeadline[],
-  stored: readonly Pick<Deadline, "id" | "sourceKey" | "status" | "title" | "owner" | "recipient" | "clause" | "dueDate">[],
+  stored: readonly Pick<Deadline, "id" | "sourceKey" | "status" | "title" | "owner" | "recipient" | "clause" | "dueDate" | "closesOn">[],
 ): DeadlineReconciliation {
   const byKey = new Map(stored.filter((d) => d.sourceKey).map((d) => [d.sourceKey as string, d]));
   const plannedKeys = new Set(planned.map((p) => p.sourceKey));
-  const result: DeadlineReconciliation = { create: [], update: [], remove: [] };
+  const result: DeadlineReconciliation = { create: [], update: [], remove: [], reclose: [] };
   for (const p of planned) {
     const existing = byKey.get(p.sourceKey);
     if (!existing) result.create.push(p);
-    else if (existing.status === "open" && !samePlan(existing, p)) result.update.push({ id: existing.id, planned: p });
+    else if (existing.status === "open") {
+      if (!samePlan(existing, p)) result.update.push({ id: existing.id, planned: p });
+    } else if (existing.closesOn !== p.closesOn) result.reclose.push({ id: existing.id, closesOn: p.closesOn });
   }
   for (const d of stored) {
     if (d.sourceKey && d.status === "open" && !plannedKeys.has(d.sourceKey)) result.remove.push(d.id);
@@ -227,14 +245,24 @@ export function reconcileDeadlines(
   return result;
 }
 
-function samePlan(stored: Pick<Deadline, "title" | "owner" | "recipient" | "clause" | "dueDate">, planned: PlannedDeadline): boolean {
+function samePlan(
+  stored: Pick<Deadline, "title" | "owner" | "recipient" | "clause" | "dueDate" | "closesOn">,
+  planned: PlannedDeadline,
+): boolean {
   return (
     stored.title === planned.title &&
     stored.dueDate === planned.dueDate &&
+    stored.closesOn === planned.closesOn &&
     stored.recipient === planned.recipient &&
     stored.clause === planned.clause &&
     JSON.stringify(stored.owner) === JSON.stringify(planned.owner)
   );
+}
+
+/** Where the next page of a list starts: after this deadline (lists go by due date, then number). */
+export interface DeadlineCursor {
+  dueDate: CalendarDate;
+  id: number;
 }
 
 /** Which deadlines `/frist` shows. */
@@ -243,6 +271,9 @@ export const UPCOMING_DAYS = 90;
 
 /** At most this many deadlines in one reply (each takes a line of up to 3 000 characters); the rest is counted. */
 export const LISTED_MAX = 40;
+
+/** Someone on no roster is shown this many of the public committees' deadlines at a time. */
+export const PUBLIC_LISTED_MAX = 10;
 
 export function isListed(status: DeadlineStatusAt, listing: DeadlineListing): boolean {
   if (listing === "all") return true;

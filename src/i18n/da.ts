@@ -61,6 +61,7 @@ export const da: Messages = {
     none: "Der er endnu ingen udvalg, du kan se.",
     yourRoles: (roles) => `Du: ${roles}`,
     open: "Åbn",
+    showMore: "Vis flere udvalg",
     more: (n) => `… og ${n} mere. Skriv \`/mandat <navn>\` for at åbne et udvalg.`,
   },
   summary: {
@@ -148,7 +149,8 @@ export const da: Messages = {
     noneAll: "Der er ingen frister.",
     publicOnly: "Du står ikke på nogen medlemsliste; her er de offentlige udvalgs frister.",
     asOf: (date) => `Pr. ${date}`,
-    more: (n) => `… og ${n} mere. Skriv \`/frist <udvalg>\` for at se ét udvalg.`,
+    more: (n, atLeast) => `… og ${atLeast ? "mindst " : ""}${n} mere. Skriv \`/frist <udvalg>\` for at se ét udvalg.`,
+    showMore: "Vis flere",
     owner: (owner) => `Ansvarlig: ${owner}`,
     to: (to) => `Til: ${to}`,
     sourceMandate: "Fra kommissoriet",

@@ -71,6 +71,7 @@ export const en = {
     none: "There are no committees you can see yet.",
     yourRoles: (roles: string) => `You: ${roles}`,
     open: "Open",
+    showMore: "Show more committees",
     more: (n: number) => `… and ${n} more. Type \`/mandat <name>\` to open one.`,
   },
   summary: {
@@ -160,7 +161,9 @@ export const en = {
     noneAll: "There are no deadlines.",
     publicOnly: "You are not on the roster of any committee; these are the public committees' deadlines.",
     asOf: (date: string) => `As of ${date}`,
-    more: (n: number) => `… and ${n} more. Type \`/frist <committee>\` to see one committee.`,
+    more: (n: number, atLeast: boolean) =>
+      `… and ${atLeast ? "at least " : ""}${n} more. Type \`/frist <committee>\` to see one committee.`,
+    showMore: "Show more",
     owner: (owner: string) => `Owner: ${owner}`,
     to: (to: string) => `To: ${to}`,
     sourceMandate: "From the mandate",

@@ -61,6 +61,7 @@ export const nb: Messages = {
     none: "Det finnes ennå ingen utvalg du kan se.",
     yourRoles: (roles) => `Du: ${roles}`,
     open: "Åpne",
+    showMore: "Vis flere utvalg",
     more: (n) => `… og ${n} til. Skriv \`/mandat <navn>\` for å åpne et utvalg.`,
   },
   summary: {
@@ -148,7 +149,8 @@ export const nb: Messages = {
     noneAll: "Det er ingen frister.",
     publicOnly: "Du står ikke på noen medlemsliste; her er fristene til de åpne utvalgene.",
     asOf: (date) => `Per ${date}`,
-    more: (n) => `… og ${n} til. Skriv \`/frist <utvalg>\` for å se ett utvalg.`,
+    more: (n, atLeast) => `… og ${atLeast ? "minst " : ""}${n} til. Skriv \`/frist <utvalg>\` for å se ett utvalg.`,
+    showMore: "Vis flere",
     owner: (owner) => `Ansvarlig: ${owner}`,
     to: (to) => `Til: ${to}`,
     sourceMandate: "Fra mandatet",

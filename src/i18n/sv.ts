@@ -61,6 +61,7 @@ export const sv: Messages = {
     none: "Det finns ännu inga grupper som du kan se.",
     yourRoles: (roles) => `Du: ${roles}`,
     open: "Öppna",
+    showMore: "Visa fler grupper",
     more: (n) => `… och ${n} till. Skriv \`/mandat <namn>\` för att öppna en grupp.`,
   },
   summary: {
@@ -148,7 +149,8 @@ export const sv: Messages = {
     noneAll: "Det finns inga tidsfrister.",
     publicOnly: "Du finns inte med i någon ledamotslista; här är de öppna gruppernas tidsfrister.",
     asOf: (date) => `Per ${date}`,
-    more: (n) => `… och ${n} till. Skriv \`/frist <grupp>\` för att se en grupp.`,
+    more: (n, atLeast) => `… och ${atLeast ? "minst " : ""}${n} till. Skriv \`/frist <grupp>\` för att se en grupp.`,
+    showMore: "Visa fler",
     owner: (owner) => `Ansvarig: ${owner}`,
     to: (to) => `Till: ${to}`,
     sourceMandate: "Från uppdraget",

@@ -1,11 +1,11 @@
-import { canSeeCommittee, canSeeVersion, publicSince } from "../domain/access.js";
+import { canSeeCommittee, canSeeVersion } from "../domain/access.js";
 import type { Caller } from "../domain/caller.js";
 import type { Committee, MandateVersionInfo } from "../domain/committee.js";
 import { matchCommittees } from "../domain/committee-match.js";
 import { MandatError } from "../domain/errors.js";
 import type { MemberRole } from "../domain/mandate.js";
 import { SEARCH_COMMITTEES_SHOWN, SEARCH_HITS_SHOWN } from "../domain/mandate-search.js";
-import { searchWords } from "../domain/search-text.js";
+import { foldForSearch, searchWords } from "../domain/search-text.js";
 import type { CommitteeMatch, CommitteeRepository, SearchIndex } from "./ports.js";
 
 /** A committee the caller may see, with the roles the caller holds on it (none: a public one). */
@@ -23,9 +23,16 @@ export interface SearchResults {
   committeesFound: number;
 }
 
+/** A page of the public committees a caller does not sit on, and how many there are. */
+export interface CommitteePage {
+  items: VisibleCommittee[];
+  total: number;
+}
+
 /**
  * Which committees a caller sees, finding one by what they type, and searching mandates. Only
- * committees of the caller's own workspace exist for them.
+ * committees of the caller's own workspace exist for them. Each answer asks the database for
+ * the committees it shows, not for every committee (a workspace may hold a thousand).
  */
 export class CommitteeDirectory {
   constructor(
@@ -33,25 +40,56 @@ export class CommitteeDirectory {
     private readonly searchIndex: SearchIndex,
   ) {}
 
-  /** The caller's committees first, then the public ones they do not sit on. */
-  async visibleTo(caller: Caller): Promise<VisibleCommittee[]> {
-    const [committees, roles] = await Promise.all([this.committees.inWorkspace(caller.workspaceId), this.committees.rolesOf(caller)]);
-    const visible = committees
-      .map((committee) => ({ committee, roles: roles.get(committee.id) ?? [] }))
-      .filter((v) => canSeeCommittee(v.committee.visibility, v.roles));
-    return [...visible.filter((v) => v.roles.length > 0), ...visible.filter((v) => v.roles.length === 0)];
+  /** The committees the caller sits on, with their roles, by slug. */
+  async mine(caller: Caller): Promise<VisibleCommittee[]> {
+    const roles = await this.committees.rolesOf(caller);
+    const committees = await this.committees.byIds([...roles.keys()]);
+    return committees.map((committee) => ({ committee, roles: roles.get(committee.id) ?? [] }));
   }
 
-  /** The one committee `query` names among those the caller may see. */
+  /** Public committees the caller does not sit on, by slug: `limit` of them from `offset`. */
+  async others(caller: Caller, mine: readonly VisibleCommittee[], page: { offset: number; limit: number }): Promise<CommitteePage> {
+    const { committees, total } = await this.committees.publicPage(caller.workspaceId, {
+      except: mine.map((v) => v.committee.id),
+      ...page,
+    });
+    return { items: committees.map((committee) => ({ committee, roles: [] })), total };
+  }
+
+  /** A committee by id, if the caller may see it. */
+  async byId(caller: Caller, id: number): Promise<VisibleCommittee | undefined> {
+    const [[committee], roles] = await Promise.all([this.committees.byIds([id]), this.committees.rolesOf(caller)]);
+    if (!committee || committee.workspaceId !== caller.workspaceId) return undefined;
+    const held = roles.get(committee.id) ?? [];
+    return canSeeCommittee(committee.visibility, held) ? { committee, roles: held } : undefined;
+  }
+
+  /** Committees by id, as already decided visible (the committees of a page of deadlines). */
+  byIds(ids: readonly number[]): Promise<Committee[]> {
+    return this.committees.byIds(ids);
+  }
+
+  /**
+   * The one committee `query` names among those the caller may see (the rules of
+   * matchCommittees). A slug, what buttons send and people mostly type, is one indexed lookup;
+   * anything else is matched against the names of the workspace's committees, not their mandates.
+   */
   async find(caller: Caller, query: string): Promise<VisibleCommittee> {
-    const visible = await this.visibleTo(caller);
-    const matches = matchCommittees(
-      query,
-      visible.map((v) => ({ ...v, slug: v.committee.slug, mandate: v.committee.mandate })),
-    );
+    const roles = await this.committees.rolesOf(caller);
+    const visible = (c: { visibility: Committee["visibility"]; id: number }) => canSeeCommittee(c.visibility, roles.get(c.id) ?? []);
+    const bySlug = await this.committees.bySlug(caller.workspaceId, foldForSearch(query));
+    if (bySlug && visible(bySlug)) return { committee: bySlug, roles: roles.get(bySlug.id) ?? [] };
+    const names = (await this.committees.namesIn(caller.workspaceId)).filter(visible);
+    // The caller's own committees first, as in every list.
+    const candidates = [...names.filter((c) => roles.has(c.id)), ...names.filter((c) => !roles.has(c.id))].map((c) => ({
+      ...c,
+      mandate: { names: c.names, ...(c.shortName ? { short_name: c.shortName } : {}) },
+    }));
+    const matches = matchCommittees(query, candidates);
     const [only] = matches;
-    if (matches.length === 1 && only) return { committee: only.committee, roles: only.roles };
-    if (matches.length === 0) throw new MandatError("unknown_committee", { query });
+    const committee = matches.length === 1 && only ? (await this.committees.byIds([only.id]))[0] : undefined;
+    if (committee) return { committee, roles: roles.get(committee.id) ?? [] };
+    if (matches.length === 0 || !only) throw new MandatError("unknown_committee", { query });
     throw new MandatError("ambiguous_committee", { query, candidates: matches.map((m) => m.slug) });
   }
 
@@ -98,20 +136,5 @@ export class CommitteeDirectory {
       );
     }
     return { ...target, committee };
-  }
-
-  /**
-   * For the committees of `scope` the caller is not a member of: since when each has been public
-   * without a break, where it was members-only before (see publicSince). Their deadlines from
-   * before then are not shown to the caller.
-   */
-  async publicRecordSince(scope: readonly VisibleCommittee[]): Promise<Map<number, Date>> {
-    const outsiders = scope.filter((v) => v.roles.length === 0).map((v) => v.committee.id);
-    const since = new Map<number, Date>();
-    for (const [id, versions] of await this.committees.versionsOf(outsiders)) {
-      const date = publicSince(versions);
-      if (date) since.set(id, date);
-    }
-    return since;
   }
 }

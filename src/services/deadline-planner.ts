@@ -64,6 +64,7 @@ export class DeadlinePlanner {
         this.logger.error({ err: error, committee: committee.slug, workspace: committee.workspaceId }, "planning deadlines failed");
       }
     }
+    if (report.planned > 0) await this.store.refreshStatistics();
     return report;
   }
 }

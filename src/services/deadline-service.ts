@@ -5,19 +5,16 @@ import type { Committee } from "../domain/committee.js";
 import {
   checkManualDeadline,
   checkWaiveReason,
-  closesOn,
-  closingDays,
   type Deadline,
-  type DeadlineHead,
+  type DeadlineCursor,
   type DeadlineListing,
   type DeadlineStatusAt,
   deadlineStateAt,
-  isListed,
   LISTED_MAX,
 } from "../domain/deadline.js";
 import { MandatError } from "../domain/errors.js";
 import type { CommitteeDirectory, VisibleCommittee } from "./committee-directory.js";
-import type { DeadlineRepository } from "./ports.js";
+import type { DeadlineRepository, DeadlineScope } from "./ports.js";
 
 /** A deadline as someone sees it at a moment. */
 export interface DeadlineView {
@@ -26,35 +23,33 @@ export interface DeadlineView {
   status: DeadlineStatusAt;
 }
 
+/** The row's state at `now`, from the closing day stored with it. */
 function viewAt(deadline: Deadline, committee: Committee, now: Date): DeadlineView {
   return {
     deadline,
     committee,
-    status: deadlineStateAt(deadline, { instant: now, zone: committee.timeZone, closesOn: closesOn(deadline, committee.mandate) }),
+    status: deadlineStateAt(deadline, { instant: now, zone: committee.timeZone, closesOn: deadline.closesOn ?? undefined }),
   };
 }
 
-/**
- * The state of each of many deadlines at `now`: per committee, the local date and each duty's
- * due days are worked out once, not once per row.
- */
-function statesAt(now: Date): (deadline: DeadlineHead, committee: Committee) => DeadlineStatusAt {
-  const perCommittee = new Map<number, { today: CalendarDate; closes: ReturnType<typeof closingDays> }>();
-  return (deadline, committee) => {
-    let known = perCommittee.get(committee.id);
-    if (!known) {
-      known = { today: dateInZone(now, committee.timeZone), closes: closingDays(committee.mandate) };
-      perCommittee.set(committee.id, known);
-    }
-    return deadlineStateAt(deadline, { instant: now, zone: committee.timeZone, today: known.today, closesOn: known.closes(deadline) });
-  };
-}
+/** Whose deadlines a list shows: some committees the caller may see, or every public one. */
+export type ListScope =
+  | { kind: "committees"; committees: readonly VisibleCommittee[] }
+  /** Every public committee of the caller's workspace, seen from outside (the caller sits on none). */
+  | { kind: "public" };
 
-/** A page of a listing: the first deadlines, and how many there are in all. */
+/** A page of a listing: its deadlines, how many the whole list has, and where the next page starts. */
 export interface ListedDeadlines {
   items: DeadlineView[];
+  /** Deadlines in the list from this page on; when `totalIsAtLeast`, at least that many (counted up to COUNTED_MAX). */
   total: number;
+  totalIsAtLeast: boolean;
+  /** Set when there are more after this page. */
+  next?: DeadlineCursor | undefined;
 }
+
+/** Deadlines in a list are counted up to this many: a list that long is read a page at a time anyway. */
+export const COUNTED_MAX = 1000;
 
 /**
  * Listing, adding, completing and waiving deadlines. Listing only reads: the rows a mandate
@@ -67,32 +62,53 @@ export class DeadlineService {
   ) {}
 
   /**
-   * The deadlines of `scope` as they stood at `now`, soonest first: the first `limit` of them
-   * whole, and how many there are. Which to list is decided on the rows without their texts, so
-   * a committee with thousands of rows costs one narrow read and `limit` whole rows.
+   * A page of the deadlines of `scope` as they stood at `now`, soonest first. The database
+   * picks the page from each row's stored state (its due date, status and closing day), so a
+   * list costs the same whether the scope has three committees or a thousand.
    */
-  async list(scope: VisibleCommittee[], listing: DeadlineListing, now: Date, limit = LISTED_MAX): Promise<ListedDeadlines> {
-    const byId = new Map(scope.map((v) => [v.committee.id, v.committee]));
-    const [heads, publicSince] = await Promise.all([this.deadlines.headsOf([...byId.keys()]), this.directory.publicRecordSince(scope)]);
-    const stateOf = statesAt(now);
-    const listed = heads
-      .filter((d) => d.source !== "manual" || d.createdAt <= now)
-      .filter((d) => deadlineOpenToPublic(d, publicSince.get(d.committeeId)))
-      .flatMap((head) => {
-        const committee = byId.get(head.committeeId);
-        if (!committee) return [];
-        const status = stateOf(head, committee);
-        return isListed(status, listing) ? [{ head, committee, status }] : [];
-      })
-      .sort((a, b) => (a.head.dueDate < b.head.dueDate ? -1 : a.head.dueDate > b.head.dueDate ? 1 : a.head.id - b.head.id));
-    const shown = listed.slice(0, limit);
-    const whole = new Map((await this.deadlines.byIds(shown.map((v) => v.head.id))).map((d) => [d.id, d]));
-    // A row deleted between the two reads (a new mandate version) is left out.
-    const items = shown.flatMap(({ head, committee, status }) => {
-      const deadline = whole.get(head.id);
-      return deadline ? [{ deadline, committee, status }] : [];
+  async list(
+    caller: Caller,
+    scope: ListScope,
+    listing: DeadlineListing,
+    now: Date,
+    page: { limit?: number; after?: DeadlineCursor | undefined } = {},
+  ): Promise<ListedDeadlines> {
+    const limit = page.limit ?? LISTED_MAX;
+    const known = new Map(scope.kind === "committees" ? scope.committees.map((v) => [v.committee.id, v.committee]) : []);
+    const where: DeadlineScope =
+      scope.kind === "public"
+        ? { kind: "public", workspaceId: caller.workspaceId }
+        : {
+            kind: "committees",
+            committeeIds: [...known.keys()],
+            outsiderIds: scope.committees.filter((v) => v.roles.length === 0).map((v) => v.committee.id),
+          };
+    const zones = scope.kind === "public" ? await this.deadlines.zonesOf(where) : [...known.values()].map((c) => c.timeZone);
+    const todayIn = new Map(zones.map((zone) => [zone, dateInZone(now, zone)]));
+    // One more than the page: whether there is a next page, without counting again.
+    const { rows, total } = await this.deadlines.page({
+      scope: where,
+      listing,
+      now,
+      todayIn,
+      after: page.after,
+      limit: limit + 1,
+      countUpTo: COUNTED_MAX,
     });
-    return { items, total: listed.length - (shown.length - items.length) };
+    const shown = rows.slice(0, limit);
+    const missing = [...new Set(shown.map((d) => d.committeeId))].filter((id) => !known.has(id));
+    for (const committee of await this.directory.byIds(missing)) known.set(committee.id, committee);
+    const items = shown.flatMap((deadline) => {
+      const committee = known.get(deadline.committeeId);
+      return committee ? [viewAt(deadline, committee, now)] : [];
+    });
+    const last = shown.at(-1);
+    return {
+      items,
+      total,
+      totalIsAtLeast: total >= COUNTED_MAX,
+      ...(rows.length > limit && last ? { next: { dueDate: last.dueDate, id: last.id } } : {}),
+    };
   }
 
   async add(caller: Caller, target: VisibleCommittee, input: { dueDate: CalendarDate; title: string }, now: Date): Promise<DeadlineView> {
@@ -133,9 +149,9 @@ export class DeadlineService {
   ): Promise<DeadlineView> {
     const deadline = await this.deadlines.byId(id);
     // A deadline of a committee the caller cannot see (another workspace, members only) does not exist for them.
-    const visible = deadline && (await this.directory.visibleTo(caller)).find((v) => v.committee.id === deadline.committeeId);
+    const visible = deadline && (await this.directory.byId(caller, deadline.committeeId));
     if (!deadline || !visible) throw new MandatError("unknown_deadline", { id });
-    const since = (await this.directory.publicRecordSince([visible])).get(visible.committee.id);
+    const since = visible.roles.length === 0 ? (visible.committee.publicSince ?? undefined) : undefined;
     if (!deadlineOpenToPublic(deadline, since)) throw new MandatError("unknown_deadline", { id });
     const language = visible.committee.mandate.language;
     if (!canEditDeadlines(visible.roles)) {

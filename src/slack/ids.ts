@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CalendarDate } from "../domain/calendar-date.js";
 import { Language } from "../domain/language.js";
 import { MandateSection } from "../domain/mandate.js";
 
@@ -10,12 +11,16 @@ import { MandateSection } from "../domain/mandate.js";
 export const ACTION_PREFIX = {
   mandateSection: "mandat_section",
   openCommittee: "mandat_open",
+  moreDeadlines: "frist_more",
+  moreCommittees: "mandat_more",
 } as const;
 
 /** Matches every action id registered by src/slack/actions.ts. */
 export const ACTION_PATTERN = {
   mandateSection: new RegExp(`^${ACTION_PREFIX.mandateSection}(:|$)`),
   openCommittee: new RegExp(`^${ACTION_PREFIX.openCommittee}(:|$)`),
+  moreDeadlines: new RegExp(`^${ACTION_PREFIX.moreDeadlines}$`),
+  moreCommittees: new RegExp(`^${ACTION_PREFIX.moreCommittees}$`),
 } as const;
 
 /**
@@ -27,6 +32,8 @@ export const ACTION_PATTERN = {
  */
 export const MAX_BUTTON_VALUE_LENGTH = 2000;
 export const MAX_MANDATE_VERSION = 9999;
+/** Row numbers and offsets fit PostgreSQL's integer column. */
+export const MAX_DATABASE_INT = 2_147_483_647;
 
 const Slug = z
   .string()
@@ -45,6 +52,19 @@ export type SectionButtonValue = z.infer<typeof SectionButtonValue>;
 export const OpenButtonValue = z.strictObject({ committee: Slug, language: Language });
 export type OpenButtonValue = z.infer<typeof OpenButtonValue>;
 
+/** The next page of a deadline list: the list as asked for, and the last deadline shown. */
+export const MoreDeadlinesValue = z.strictObject({
+  listing: z.enum(["upcoming", "all"]),
+  committee: Slug.optional(),
+  after: z.strictObject({ dueDate: CalendarDate, id: z.int().min(1).max(MAX_DATABASE_INT) }),
+  language: Language,
+});
+export type MoreDeadlinesValue = z.infer<typeof MoreDeadlinesValue>;
+
+/** The next page of the public committees of `/mandat`. */
+export const MoreCommitteesValue = z.strictObject({ offset: z.int().min(1).max(MAX_DATABASE_INT), language: Language });
+export type MoreCommitteesValue = z.infer<typeof MoreCommitteesValue>;
+
 export function sectionActionId(section: SectionButtonValue["section"]): string {
   return `${ACTION_PREFIX.mandateSection}:${section}`;
 }
@@ -54,7 +74,7 @@ export function openActionId(slug: string): string {
 }
 
 /** A button value as sent; `parseButtonValue` is its inverse. */
-export function buttonValue(value: SectionButtonValue | OpenButtonValue): string {
+export function buttonValue(value: SectionButtonValue | OpenButtonValue | MoreDeadlinesValue | MoreCommitteesValue): string {
   return JSON.stringify(value);
 }
 

@@ -280,6 +280,8 @@ describe("plannedDeadlines", () => {
         recipient: null,
         clause: null,
         dueDate: "2026-05-31",
+        // 90 days of grace after the due day: later than the mandate's end.
+        closesOn: "2026-08-29",
       },
       {
         source: "mandate_clause",
@@ -289,6 +291,8 @@ describe("plannedDeadlines", () => {
         recipient: "Ministeriet",
         clause: "§ 2",
         dueDate: "2025-03-31",
+        // The mandate's end: later than 90 days after the due day.
+        closesOn: "2026-06-30",
       },
       ...(["2025-03-31", "2025-06-30", "2025-09-30"] as const).map((dueDate) => ({
         source: "obligation" as const,
@@ -298,6 +302,8 @@ describe("plannedDeadlines", () => {
         recipient: "Ministeriet",
         clause: "§ 4",
         dueDate,
+        // When the next occurrence falls due.
+        closesOn: { "2025-03-31": "2025-06-30", "2025-06-30": "2025-09-30", "2025-09-30": "2025-12-31" }[dueDate],
       })),
     ]);
   });
@@ -344,12 +350,24 @@ describe("reconcileDeadlines", () => {
       recipient: base.recipient,
       clause: base.clause,
       dueDate: base.dueDate,
+      closesOn: "closesOn" in base ? base.closesOn : null,
       ...change,
     };
   };
   const Q1 = "obligation:status:2025-03-31";
   const Q2 = "obligation:status:2025-06-30";
   const PLAN = "deadline:plan";
+
+  it("moves a resolved row's closing day only, when the mandate moves it", () => {
+    const rows = [
+      stored(1, "deadline:slutrapport"),
+      stored(2, PLAN, "done", { closesOn: "2025-06-29", title: "Old" }),
+      stored(3, Q1),
+      stored(4, Q2),
+    ];
+    const result = reconcileDeadlines(planned, rows);
+    expect(result).toEqual({ create: [], update: [], remove: [], reclose: [{ id: 2, closesOn: "2026-06-30" }] });
+  });
 
   it("plans four deadlines up to 30 June 2025", () => {
     expect(planned.map((p) => p.sourceKey)).toEqual(["deadline:slutrapport", PLAN, Q1, Q2]);
@@ -385,6 +403,11 @@ describe("reconcileDeadlines", () => {
     [
       "an open row with another clause is updated",
       [stored(1, "deadline:slutrapport"), stored(2, PLAN), stored(3, Q1, "open", { clause: "§ 5" }), stored(4, Q2)],
+      { create: [], update: [3], remove: [] },
+    ],
+    [
+      "an open row planned before closing days were kept (none stored) gets its closing day",
+      [stored(1, "deadline:slutrapport"), stored(2, PLAN), stored(3, Q1, "open", { closesOn: null }), stored(4, Q2)],
       { create: [], update: [3], remove: [] },
     ],
     [
@@ -599,6 +622,7 @@ describe("the planning window: recurring duties from two years back", () => {
     recipient: null,
     clause: null,
     dueDate: due,
+    closesOn: closesOn({ source: "obligation", sourceKey: `obligation:uge:${due}`, dueDate: due }, weekly()) ?? null,
   });
   // Three real occurrences of the weekly duty in 2020, long before the window.
   const old = plannedDeadlines(weekly(), { from: "2020-01-01", through: "2020-12-31" }).map((p) => p.dueDate);

@@ -57,6 +57,7 @@ describe("replyLanguage: the rule as the commands apply it", () => {
       version: { number: 1, importedAt: new Date("2026-01-01T00:00:00Z"), sourceFile: `${slug}.yaml`, visibility: mandate.visibility },
       plannedThrough: null,
       channelId: null,
+      publicSince: null,
     };
   };
   const visible = (slug: string, id: number, roles: MemberRole[]): VisibleCommittee => ({ committee: committee(slug, id), roles });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Reply } from "../../commands/reply.js";
 import { prismaOf } from "../../src/db/connect.js";
 import type { Caller } from "../../src/domain/caller.js";
+import { PUBLIC_LISTED_MAX } from "../../src/domain/deadline.js";
 import type { Language } from "../../src/domain/language.js";
 import { messages } from "../../src/i18n/index.js";
 import type { Services } from "../../src/services/create-services.js";
@@ -154,17 +155,30 @@ describe.each(databaseKinds())("/frist on $kind", ({ kind, available }) => {
         expect(answer.text.match(/ · missad · /g)).toHaveLength(5);
       });
 
-      it("lists everything, past and far ahead, without a committee too", async () => {
+      it("lists everything, past and far ahead, without a committee too: a short page at a time for someone on no roster", async () => {
         const reply = expectKind((await frist("alle")).reply, "deadlines");
         expect(reply.listing).toBe("all");
         expect(reply.publicOnly).toBe(true);
-        const slugs = new Set(reply.items.map((v) => v.committee.slug));
+        expect(reply.items).toHaveLength(PUBLIC_LISTED_MAX);
+        expect(reply.total).toBeGreaterThan(PUBLIC_LISTED_MAX);
+        // Page after page, as the "more" button asks, the whole list.
+        const items = [...reply.items];
+        for (let after = reply.next; after; ) {
+          const page = await harness().services.deadlines.list(OUTSIDER, { kind: "public" }, "all", NOW, {
+            limit: PUBLIC_LISTED_MAX,
+            after,
+          });
+          items.push(...page.items);
+          after = page.next;
+        }
+        expect(items).toHaveLength(reply.total);
+        const slugs = new Set(items.map((v) => v.committee.slug));
         expect([...slugs].sort()).toEqual(["dk-personlig-medicin", "gms-2022", "gms-2024", "norprem"]);
-        const keys = reply.items.map((v) => v.deadline.sourceKey);
+        const keys = items.map((v) => v.deadline.sourceKey);
         expect(keys).toContain("deadline:rekvisition-49-5-mkr");
         expect(keys).toContain("deadline:rekvisition");
         expect(keys).toContain("obligation:regional-orientering:2027-03-31");
-        const dates = reply.items.map((v) => v.deadline.dueDate);
+        const dates = items.map((v) => v.deadline.dueDate);
         expect(dates).toEqual([...dates].sort());
       });
 

@@ -4,6 +4,7 @@ import { LANGUAGES } from "../../src/domain/language.js";
 import { MANDATE_LIMITS, MandateSection } from "../../src/domain/mandate.js";
 import { messages } from "../../src/i18n/index.js";
 import type { Services } from "../../src/services/create-services.js";
+import { COUNTED_MAX } from "../../src/services/deadline-service.js";
 import type { Block } from "../../src/slack/blocks/message.js";
 import { type Answer, addDaysTo, CHAIR, expectKind, NOW, OUTSIDER, run, TEAM, useDatabase } from "../integration/helpers.js";
 import { blockKitProblems } from "../support/block-kit.js";
@@ -95,13 +96,18 @@ describe("the largest mandate: every reply fits Slack's Block Kit limits in ever
 
     it("lists that are cut say how many more there are", async () => {
       const list = await answer("/mandat", "", language);
-      expect(JSON.stringify(list.message.blocks.at(-1))).toContain("/mandat");
+      expect(JSON.stringify(list.message.blocks.at(-2))).toContain("/mandat");
+      expect(JSON.stringify(list.message.blocks.at(-1))).toContain(messages(language).committeeList.showMore);
       const all = await answer("/frist", `${slug} alle`, language);
       const d = messages(language).deadlineList;
-      const { items, total } = expectKind(all.reply, "deadlines");
+      const { items, total, totalIsAtLeast, next } = expectKind(all.reply, "deadlines");
       expect(items).toHaveLength(LISTED_MAX);
-      expect(total).toBeGreaterThan(3000);
-      expect(JSON.stringify(all.message.blocks.at(-1))).toContain(d.more(total - LISTED_MAX).split("`")[0] ?? "");
+      // More than 3,000 rows: counted up to COUNTED_MAX, and said so.
+      expect([total, totalIsAtLeast]).toEqual([COUNTED_MAX, true]);
+      expect(JSON.stringify(all.message.blocks.at(-2))).toContain(d.more(total - LISTED_MAX, true).split("`")[0] ?? "");
+      // The next page is a button away, and the message stays within Block Kit's limits.
+      expect(next).toEqual({ dueDate: items.at(-1)?.deadline.dueDate, id: items.at(-1)?.deadline.id });
+      expect(JSON.stringify(all.message.blocks.at(-1))).toContain(d.showMore);
     });
 
     it("adding, completing and waiving with the longest title and reason", async () => {

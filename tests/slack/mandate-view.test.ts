@@ -70,6 +70,7 @@ function view(source: Mandate | string, section: MandateSection | "summary", lan
         version,
         plannedThrough: null,
         channelId: null,
+        publicSince: null,
       },
     },
   };

@@ -2,12 +2,13 @@ import type { AllMiddlewareArgs, App, BlockAction, SlackActionMiddlewareArgs } f
 import type { z } from "zod";
 import { runSafely } from "../../../commands/command.js";
 import type { CommandContext } from "../../../commands/context.js";
+import { frist } from "../../../commands/frist.js";
 import { mandat } from "../../../commands/mandat.js";
 import type { Reply } from "../../../commands/reply.js";
 import { MandatError } from "../../domain/errors.js";
 import type { Language } from "../../domain/language.js";
 import type { MandateSection } from "../../domain/mandate.js";
-import { ACTION_PATTERN, OpenButtonValue, parseButtonValue, SectionButtonValue } from "../ids.js";
+import { ACTION_PATTERN, MoreCommitteesValue, MoreDeadlinesValue, OpenButtonValue, parseButtonValue, SectionButtonValue } from "../ids.js";
 import { faultReply, guarded, type ListenerDeps, render } from "../listener.js";
 
 /** The workspace a click came from. */
@@ -63,4 +64,53 @@ export function register(app: App, deps: ListenerDeps): void {
     );
   mandateButton("mandate section", ACTION_PATTERN.mandateSection, SectionButtonValue, (v) => v.section);
   mandateButton("open committee", ACTION_PATTERN.openCommittee, OpenButtonValue, () => "summary");
+
+  /**
+   * "Show more" under a list: the next page, as a new message under the one clicked (the page
+   * before stays readable). The button carries the list as asked for and where the page ends.
+   */
+  const moreButton = <V extends { language: Language }>(
+    name: string,
+    pattern: RegExp,
+    schema: z.ZodType<V>,
+    run: (value: V, context: CommandContext) => Promise<Reply>,
+  ) =>
+    app.action<BlockAction>(
+      pattern,
+      guarded<SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs>(
+        `action ${name}`,
+        deps,
+        async ({ ack, action, body, respond }) => {
+          await ack();
+          const value = action.type === "button" ? parseButtonValue(schema, action.value) : undefined;
+          const workspaceId = workspaceOf(body);
+          let reply: Reply;
+          if (!value || !workspaceId) {
+            reply = { kind: "error", language: value?.language ?? defaultLanguage, error: new MandatError("stale_button") };
+          } else {
+            const context: CommandContext = {
+              caller: { workspaceId, slackUserId: body.user.id },
+              now: clock(),
+              defaultLanguage,
+              language: value.language,
+            };
+            reply = await runSafely(() => run(value, context), context, services).catch((error: unknown) => {
+              logger.error({ err: error, action: name, user: body.user.id, workspace: workspaceId }, "a button failed");
+              return faultReply(value.language);
+            });
+          }
+          await respond({ replace_original: false, response_type: "ephemeral", ...render(reply, logger, defaultLanguage) });
+        },
+      ),
+    );
+  moreButton("more deadlines", ACTION_PATTERN.moreDeadlines, MoreDeadlinesValue, (value, context) =>
+    frist.run(
+      { kind: "list", listing: value.listing, ...(value.committee ? { committee: value.committee } : {}), after: value.after },
+      context,
+      services,
+    ),
+  );
+  moreButton("more committees", ACTION_PATTERN.moreCommittees, MoreCommitteesValue, (value, context) =>
+    mandat.run({ kind: "list", offset: value.offset }, context, services),
+  );
 }

@@ -3,8 +3,8 @@ import type { Language } from "../../domain/language.js";
 import { committeeName } from "../../domain/mandate.js";
 import { messages } from "../../i18n/index.js";
 import type { VisibleCommittee } from "../../services/committee-directory.js";
-import { buttonValue, openActionId } from "../ids.js";
-import { type Block, button, capBlocks, header, mrkdwnSection, type SlackMessage } from "./message.js";
+import { ACTION_PREFIX, buttonValue, openActionId } from "../ids.js";
+import { actions, type Block, button, capBlocks, context, header, MAX_BLOCKS, mrkdwnSection, type SlackMessage } from "./message.js";
 import { escapeMrkdwn } from "./mrkdwn.js";
 import { meetingRuleText, roleNames } from "./phrases.js";
 
@@ -27,7 +27,7 @@ function committeeBlock(v: VisibleCommittee, language: Language): Block {
 }
 
 export function committeeListMessage(reply: CommitteesReply): SlackMessage {
-  const { language, mine, others } = reply;
+  const { language, mine, others, othersTotal, othersOffset } = reply;
   const c = messages(language).committeeList;
   const blocks: Block[] = [header(c.title)];
   if (mine.length === 0 && others.length === 0) {
@@ -38,6 +38,15 @@ export function committeeListMessage(reply: CommitteesReply): SlackMessage {
       blocks.push(mrkdwnSection(mine.length > 0 ? `*${c.others}*` : c.noneOfYours), ...others.map((v) => committeeBlock(v, language)));
     }
   }
+  const after = othersOffset + others.length;
+  const more =
+    after < othersTotal
+      ? [
+          context(c.more(othersTotal - after)),
+          actions([button(c.showMore, ACTION_PREFIX.moreCommittees, buttonValue({ offset: after, language }))]),
+        ]
+      : [];
   const names = [...mine, ...others].map((v) => committeeName(v.committee.mandate, language));
-  return { text: escapeMrkdwn([c.title, ...names].join("\n")), blocks: capBlocks(blocks, c.more) };
+  // The page's own "more" stays whatever else is cut: it is how to reach the rest.
+  return { text: escapeMrkdwn([c.title, ...names].join("\n")), blocks: [...capBlocks(blocks, c.more, MAX_BLOCKS - more.length), ...more] };
 }

@@ -3,7 +3,8 @@ import { LISTED_MAX } from "../../domain/deadline.js";
 import { committeeName } from "../../domain/mandate.js";
 import { formatDate, formatInstantDay } from "../../i18n/format.js";
 import { messages } from "../../i18n/index.js";
-import { type Block, context, header, MAX_BLOCKS, mrkdwnSections, type SlackMessage } from "./message.js";
+import { ACTION_PREFIX, buttonValue } from "../ids.js";
+import { actions, type Block, button, context, header, MAX_BLOCKS, mrkdwnSections, type SlackMessage } from "./message.js";
 import { escapeMrkdwn } from "./mrkdwn.js";
 import { deadlineDetails, deadlineStateEmoji } from "./phrases.js";
 
@@ -11,7 +12,7 @@ type DeadlinesReply = Extract<Reply, { kind: "deadlines" }>;
 type ChangedReply = Extract<Reply, { kind: "deadline-changed" }>;
 
 export function deadlineListMessage(reply: DeadlinesReply): SlackMessage {
-  const { language, listing, committee, items, total, publicOnly, asOf } = reply;
+  const { language, listing, committee, items, total, totalIsAtLeast, next, publicOnly, asOf } = reply;
   const d = messages(language).deadlineList;
   const name = committee ? committeeName(committee.committee.mandate, language) : undefined;
   const title = name
@@ -36,7 +37,18 @@ export function deadlineListMessage(reply: DeadlinesReply): SlackMessage {
     header(title),
     ...(notes.length ? [context(notes.join(" · "))] : []),
     ...(lines.length ? mrkdwnSections(lines) : mrkdwnSections([listing === "all" ? d.noneAll : d.none])),
-    ...(total > shown.length ? [context(d.more(total - shown.length))] : []),
+    ...(total > shown.length ? [context(d.more(total - shown.length, totalIsAtLeast))] : []),
+    ...(next
+      ? [
+          actions([
+            button(
+              d.showMore,
+              ACTION_PREFIX.moreDeadlines,
+              buttonValue({ listing, ...(committee ? { committee: committee.committee.slug } : {}), after: next, language }),
+            ),
+          ]),
+        ]
+      : []),
   ];
   const first = shown[0];
   const text = escapeMrkdwn(

@@ -50,9 +50,9 @@ export function actions(elements: types.Button[]): Block {
 }
 
 /** Keeps a message within Slack's block limit, saying how much was left out. */
-export function capBlocks(blocks: Block[], moreText: (n: number) => string): Block[] {
-  if (blocks.length <= MAX_BLOCKS) return blocks;
-  const kept = blocks.slice(0, MAX_BLOCKS - 1);
+export function capBlocks(blocks: Block[], moreText: (n: number) => string, max = MAX_BLOCKS): Block[] {
+  if (blocks.length <= max) return blocks;
+  const kept = blocks.slice(0, max - 1);
   return [...kept, context(moreText(blocks.length - kept.length))];
 }
 
