@@ -40,7 +40,7 @@ function percentile(sorted: number[], p: number): number {
 
 function row(cells: (string | number)[]): string {
   const text = cells.map((c) => (typeof c === "number" ? c.toFixed(1) : c));
-  return text.map((t, i) => (i === 0 ? t.padEnd(11) : i === 1 ? t.padEnd(20) : t.padStart(7))).join("  ");
+  return text.map((t, i) => (i === 0 ? t.padEnd(11) : i === 1 ? t.padEnd(32) : t.padStart(7))).join("  ");
 }
 
 async function timed(url: string, text: string, command = "/mandat"): Promise<{ times: number[]; body: string }> {
@@ -53,6 +53,16 @@ async function timed(url: string, text: string, command = "/mandat"): Promise<{ 
     body = res.text;
   }
   return { times: times.sort((a, b) => a - b), body };
+}
+
+async function inProcess(work: () => Promise<unknown>): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < WARMUP + ROUNDS; i++) {
+    const started = performance.now();
+    await work();
+    if (i >= WARMUP) times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b);
 }
 
 function report(label: string, what: string, times: number[], extra = ""): void {
@@ -82,6 +92,14 @@ async function measure(label: string, db: Database): Promise<void> {
     const blocks = (JSON.parse(body) as { blocks?: unknown[] }).blocks?.length ?? 0;
     report(label, c.label, times, `  (${blocks} blocks, ${body.length} bytes)`);
   }
+  // In process, without HTTP and Bolt: the search itself, and the caller's own committees that
+  // commands/mandat.ts reads besides, for the reply's language.
+  const caller = { workspaceId: bot.workspaceId, slackUserId: MEMBER_OF_THREE };
+  for (const c of CASES) {
+    const query = c.text.slice(c.text.indexOf(" ") + 1);
+    report(label, `  search: ${c.label}`, await inProcess(() => bot.services.directory.search(caller, query)));
+  }
+  report(label, "  mine (language)", await inProcess(() => bot.services.directory.mine(caller)));
   await bot.stop();
 }
 

@@ -2,7 +2,7 @@ import { Language } from "../domain/language.js";
 import { Mandate, MandateSection, MemberRole } from "../domain/mandate.js";
 import { indexedPassages } from "../domain/mandate-search.js";
 import type { Logger } from "../logging/logger.js";
-import type { CommitteeMatch, PassageMatches, PassageQuery, SearchIndex } from "../services/ports.js";
+import type { CommitteeMatch, CommitteeRef, PassageMatches, PassageQuery, SearchIndex } from "../services/ports.js";
 import type { Client } from "./client.js";
 import { lockCommittee } from "./committee-lock.js";
 import { Prisma, type PrismaClient } from "./generated/client.js";
@@ -120,14 +120,27 @@ export class PrismaSearchIndex implements SearchIndex {
     return { committees, total: rows[0]?.total ?? 0 };
   }
 
-  async indexLatestVersion(committeeId: number, mandate: Mandate): Promise<void> {
-    const latest = await this.db.mandateVersion.findFirst({
-      where: { committeeId },
-      orderBy: { number: "desc" },
-      select: { id: true },
-    });
-    if (!latest) throw new Error(`committee ${committeeId} has no mandate version to index`);
-    await writePassages(this.db, committeeId, latest.id, mandate);
+  async indexLatestVersions(committees: readonly (CommitteeRef & { mandate: Mandate })[]): Promise<void> {
+    if (committees.length === 0) return;
+    const refs = committees.map(({ workspaceId, slug }) => ({ workspaceId, slug }));
+    const rows = committees.flatMap(({ workspaceId, slug, mandate }) =>
+      indexedPassages(mandate).map((p, position) => ({ workspaceId, slug, position, ...p })),
+    );
+    // Two statements for a whole batch of an import, the rows as one JSON parameter (as the
+    // import's own batch writes them: src/db/mandate-writer.ts).
+    await this.db.$executeRaw`
+      DELETE FROM "MandatePassage" p
+      USING "Committee" c, jsonb_to_recordset(${JSON.stringify(refs)}::jsonb) AS r("workspaceId" text, "slug" text)
+      WHERE c."workspaceId" = r."workspaceId" AND c."slug" = r."slug" AND p."committeeId" = c."id"`;
+    await this.db.$executeRaw`
+      INSERT INTO "MandatePassage" ("versionId", "position", "committeeId", "section", "text", "folded")
+      SELECT latest."id", r."position", c."id", r."section", r."text", r."folded"
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        AS r("workspaceId" text, "slug" text, "position" int, "section" text, "text" text, "folded" text)
+      JOIN "Committee" c ON c."workspaceId" = r."workspaceId" AND c."slug" = r."slug"
+      CROSS JOIN LATERAL (
+        SELECT v."id" FROM "MandateVersion" v WHERE v."committeeId" = c."id" ORDER BY v."number" DESC LIMIT 1
+      ) latest`;
   }
 }
 

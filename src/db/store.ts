@@ -3,10 +3,11 @@ import type { Logger } from "../logging/logger.js";
 import type { Repositories, Store, TransactionRepositories } from "../services/ports.js";
 import { PrismaChannelRepository } from "./channel-repository.js";
 import type { Client } from "./client.js";
-import { lockCommittee } from "./committee-lock.js";
+import { committeeLockKey } from "./committee-lock.js";
 import { PrismaCommitteeRepository } from "./committee-repository.js";
 import { PrismaDeadlineRepository } from "./deadline-repository.js";
-import type { PrismaClient } from "./generated/client.js";
+import { Prisma, type PrismaClient } from "./generated/client.js";
+import { PrismaImportRepository } from "./import-repository.js";
 import { PrismaInstallationRepository } from "./installation-repository.js";
 import { MandateCache } from "./mandate-cache.js";
 import { PrismaMandateWriter } from "./mandate-writer.js";
@@ -23,6 +24,7 @@ const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 60_000 };
 function repositoriesOver(db: Client, cache: MandateCache): Repositories {
   return {
     committees: new PrismaCommitteeRepository(db, cache),
+    imports: new PrismaImportRepository(db),
     deadlines: new PrismaDeadlineRepository(db),
     roster: new PrismaRosterRepository(db),
     channels: new PrismaChannelRepository(db),
@@ -48,7 +50,20 @@ export function createStore(prisma: PrismaClient, logger?: Logger): Store {
           work({
             ...repositoriesOver(tx, cache),
             mandates: new PrismaMandateWriter(tx, cache),
-            lockCommittee: (workspaceId: WorkspaceId, slug: string) => lockCommittee(tx, workspaceId, slug),
+            async lockCommittee(workspaceId: WorkspaceId, slug: string) {
+              // Held until the transaction ends; one key per committee across processes and replicas.
+              await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${committeeLockKey(workspaceId, slug)}))`;
+            },
+            async lockCommittees(committees) {
+              if (committees.length === 0) return;
+              const keys = committees.map((c) => committeeLockKey(c.workspaceId, c.slug));
+              // ORDER BY is applied before a volatile function of the select list is evaluated, so
+              // the locks are taken in the order of their ids (equal ids: one lock, taken twice).
+              await tx.$executeRaw`
+                SELECT pg_advisory_xact_lock(k.id)
+                FROM (SELECT hashtext(key) AS id FROM unnest(ARRAY[${Prisma.join(keys)}]::text[]) AS key) AS k
+                ORDER BY k.id`;
+            },
           }),
         TRANSACTION_OPTIONS,
       );

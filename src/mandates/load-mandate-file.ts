@@ -176,7 +176,8 @@ function firstInvalidUtf8(bytes: Uint8Array): string {
   }
 }
 
-type ReadResult = { ok: true; text: string } | { ok: false; problem: MandateProblem };
+/** A file's text, and the bytes it was decoded from (what an import recognises a file by). */
+type ReadResult = { ok: true; text: string; bytes: Uint8Array } | { ok: false; problem: MandateProblem };
 
 /**
  * A mandate file's text, or why it cannot be had: not there, not a regular file (a directory, a
@@ -207,14 +208,18 @@ export async function readMandateText(file: string): Promise<ReadResult> {
   try {
     const handle = await open(file, "r");
     try {
-      // One byte more than allowed: a file that grew since stat is caught here.
-      const buffer = Buffer.alloc(MAX_FILE_BYTES + 1);
+      // One byte more than stat said, to notice a file that grew since; then up to one byte more
+      // than allowed, so a file that grew too large is caught here.
+      let buffer = Buffer.allocUnsafe(info.size + 1);
       let length = 0;
       for (;;) {
         const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
         if (bytesRead === 0) break;
         length += bytesRead;
-        if (length === buffer.length) break;
+        if (length === buffer.length) {
+          if (buffer.length > MAX_FILE_BYTES) break;
+          buffer = Buffer.concat([buffer], MAX_FILE_BYTES + 1);
+        }
       }
       if (length > MAX_FILE_BYTES) return tooLarge(`over ${MAX_FILE_BYTES} bytes`);
       bytes = buffer.subarray(0, length);
@@ -225,7 +230,7 @@ export async function readMandateText(file: string): Promise<ReadResult> {
     return problem(fileErrorMessage(error, "file"));
   }
   try {
-    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), bytes };
   } catch {
     return problem("is not UTF-8 text: save it as UTF-8", firstInvalidUtf8(bytes));
   }

@@ -27,9 +27,30 @@ export function importReport(outcomes: ImportOutcome[]): string {
   return outcomes.map(outcomeLine).join("\n");
 }
 
-/** The same, as log lines: one per file, a refused file as a warning with its problems. */
+/** How many files of an import came to what; `skipped` of the unchanged ones were not even parsed (same bytes as before). */
+export function importCounts(outcomes: readonly ImportOutcome[]) {
+  const counts = { files: outcomes.length, created: 0, changed: 0, unchanged: 0, skipped: 0, refused: 0 };
+  for (const o of outcomes) {
+    if (o.status === "new_version") counts.changed++;
+    else counts[o.status]++;
+    if (o.status === "unchanged" && o.skipped) counts.skipped++;
+  }
+  return counts;
+}
+
+/** "1000 files: 2 created, 1 changed, 996 unchanged (990 of them skipped unparsed: the same bytes as before), 1 refused". */
+export function importSummary(outcomes: readonly ImportOutcome[]): string {
+  const c = importCounts(outcomes);
+  const skipped = c.skipped > 0 ? ` (${c.skipped} of them skipped unparsed: the same bytes as before)` : "";
+  return `${c.files} ${c.files === 1 ? "file" : "files"}: ${c.created} created, ${c.changed} changed, ${c.unchanged} unchanged${skipped}, ${c.refused} refused`;
+}
+
+/** The same, as log lines: one per file, a refused file as a warning with its problems; then the counts. */
 export function logImport(logger: Logger, source: string, outcomes: ImportOutcome[]): void {
-  if (outcomes.length === 0) logger.info({ source }, `Mandates from ${source}: no mandate files (*.yaml, *.yml) found`);
+  if (outcomes.length === 0) {
+    logger.info({ source }, `Mandates from ${source}: no mandate files (*.yaml, *.yml) found`);
+    return;
+  }
   for (const o of outcomes) {
     const fields =
       o.status === "refused"
@@ -38,4 +59,5 @@ export function logImport(logger: Logger, source: string, outcomes: ImportOutcom
     if (o.status === "refused" || o.warnings?.length) logger.warn(fields, `Mandates from ${source}: ${outcomeLine(o)}`);
     else logger.info(fields, `Mandates from ${source}: ${outcomeLine(o)}`);
   }
+  logger.info({ source, ...importCounts(outcomes) }, `Mandates from ${source}: ${importSummary(outcomes)}`);
 }

@@ -37,6 +37,6 @@ export function createServices(store: Store, logger: Logger): Services {
 export function createSlackServices(store: Store, notifier: Notifier, logger: Logger): SlackServices {
   return {
     rosters: new RosterResolver(store.roster, notifier, logger),
-    channels: new ChannelResolver(store.committees, store.channels, notifier, logger),
+    channels: new ChannelResolver(store.channels, notifier, logger),
   };
 }

@@ -15,6 +15,7 @@ import type {
   DeadlineListing,
   DeadlineReconciliation,
   ManualDeadlineAdded,
+  PlannedDeadline,
 } from "../domain/deadline.js";
 import type { Language } from "../domain/language.js";
 import type { Mandate, MemberRole, Owner } from "../domain/mandate.js";
@@ -74,6 +75,12 @@ export interface CommitteeToPlan {
   plannedThrough: CalendarDate | null;
 }
 
+/** A committee as a mandate file names it: a slug in a workspace. */
+export interface CommitteeRef {
+  workspaceId: WorkspaceId;
+  slug: string;
+}
+
 /** What an import needs to know of the committee a file names, read under its lock. */
 export interface CommitteeForImport {
   id: number;
@@ -95,10 +102,62 @@ export interface CommitteeColumns {
   shortName: string | null;
 }
 
+/** A committee as it mirrors its latest mandate version in columns: enough to warn about clashing names. */
+export interface CommitteeNameRecord {
+  workspaceId: WorkspaceId;
+  slug: string;
+  shortName: string | null;
+  /** The file its latest version was imported from. */
+  sourceFile: string;
+}
+
+/** A file an earlier import stored (or found unchanged), whose committee still has the version it gave. */
+export interface ImportedFileRecord {
+  workspaceId: WorkspaceId;
+  slug: string;
+  /** The committee's latest version, the one the file gave. */
+  version: number;
+}
+
+/** What an import reads before it takes any lock. */
+export interface ImportRepository {
+  /**
+   * The files among `keys` (src/mandates/file-key.ts) whose committee is still in the workspace
+   * they were imported into and whose latest version is still the one they gave, by key.
+   */
+  stillCurrent(keys: readonly string[]): Promise<Map<string, ImportedFileRecord>>;
+  /** The names of every committee of a workspace, without reading a mandate. */
+  namesIn(workspaceId: WorkspaceId): Promise<CommitteeNameRecord[]>;
+}
+
+/** A committee a file creates, whole: its row, version 1, roster and planned deadlines. */
+export interface NewCommittee {
+  workspaceId: WorkspaceId;
+  slug: string;
+  createdAt: Date;
+  columns: CommitteeColumns;
+  version: { contentHash: string; mandate: Mandate; sourceFile: string };
+  roster: SeatToStore[];
+  deadlines: PlannedDeadline[];
+  plannedThrough: CalendarDate;
+}
+
+/** Which file (by key) gave, or was found to equal, a committee's latest version. */
+export interface ImportedFileToRecord {
+  key: string;
+  committeeId: number;
+  workspaceId: WorkspaceId;
+  contentHash: string;
+}
+
 /** Writes of an import, always inside a transaction holding the committee's lock. */
 export interface MandateWriter {
-  findForImport(workspaceId: WorkspaceId, slug: string): Promise<CommitteeForImport | undefined>;
-  createCommittee(input: { workspaceId: WorkspaceId; slug: string; createdAt: Date; columns: CommitteeColumns }): Promise<number>;
+  /** What an import needs to know of the committees that exist among `committees`. */
+  findManyForImport(committees: readonly CommitteeRef[]): Promise<(CommitteeForImport & CommitteeRef)[]>;
+  /** Stores new committees in a few statements, however many there are; returns their ids. */
+  createCommittees(committees: readonly NewCommittee[]): Promise<(CommitteeRef & { id: number })[]>;
+  /** Remembers which file each committee's latest version came from (replacing what was remembered of it). */
+  recordImportedFiles(files: readonly ImportedFileToRecord[]): Promise<void>;
   updateCommittee(committeeId: number, columns: CommitteeColumns): Promise<void>;
   addVersion(input: {
     committeeId: number;
@@ -161,12 +220,29 @@ export interface PassageMatches {
  */
 export interface SearchIndex {
   search(query: PassageQuery): Promise<PassageMatches>;
-  /** The committee's passages become those of `mandate`, its latest version: in the import's transaction, after addVersion. */
-  indexLatestVersion(committeeId: number, mandate: Mandate): Promise<void>;
+  /**
+   * Each committee's passages become those of `mandate`, its latest version: in the import's
+   * transaction, once the versions are written.
+   */
+  indexLatestVersions(committees: readonly (CommitteeRef & { mandate: Mandate })[]): Promise<void>;
+}
+
+/** A committee whose mandate names a Slack channel, as its columns mirror the latest version. */
+export interface NamedChannel {
+  committeeId: number;
+  slug: string;
+  /** As the mandate file names it: "#name" or a channel id. */
+  named: string;
+  /** The id it resolved to last; null when not (yet) found. */
+  channelId: string | null;
+  /** The file the latest version came from. */
+  sourceFile: string;
 }
 
 /** Committees whose Slack channel is to be looked up, and where the answer goes. */
 export interface ChannelRepository {
+  /** The committees of a workspace that name a channel, by slug (without reading a mandate). */
+  namedIn(workspaceId: WorkspaceId): Promise<NamedChannel[]>;
   setChannelId(committeeId: number, channelId: string | null): Promise<void>;
 }
 
@@ -261,6 +337,7 @@ export interface InstallationRepository {
 
 export interface Repositories {
   committees: CommitteeRepository;
+  imports: ImportRepository;
   deadlines: DeadlineRepository;
   roster: RosterRepository;
   channels: ChannelRepository;
@@ -277,6 +354,11 @@ export interface TransactionRepositories extends Repositories {
    * and deadline planning of a committee take it, across processes and replicas.
    */
   lockCommittee(workspaceId: WorkspaceId, slug: string): Promise<void>;
+  /**
+   * lockCommittee for several committees, taken in one order (that of the lock keys) so that
+   * two transactions locking overlapping sets cannot each wait for the other.
+   */
+  lockCommittees(committees: readonly CommitteeRef[]): Promise<void>;
 }
 
 /** The database as services use it: repositories, and one unit of work. */

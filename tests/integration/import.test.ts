@@ -178,7 +178,7 @@ describe.each(databaseKinds())("importing mandate files on $kind", ({ kind, avai
         { file: SAERUDVALG_V2, status: "new_version", slug: "saerudvalg", workspaceId: TEAM, version: 2 },
       ]);
       expect(await services.importer.importPath(SAERUDVALG_V2, at(addDaysTo(LATER, 1)))).toEqual([
-        { file: SAERUDVALG_V2, status: "unchanged", slug: "saerudvalg", workspaceId: TEAM, version: 2 },
+        { file: SAERUDVALG_V2, status: "unchanged", slug: "saerudvalg", workspaceId: TEAM, version: 2, skipped: true },
       ]);
 
       const id = await committeeId(db, "saerudvalg");
