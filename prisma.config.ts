@@ -4,6 +4,7 @@
 // The bot applies migrations on start by running `prisma migrate deploy` with this file.
 
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { defineConfig } from "prisma/config";
@@ -17,6 +18,6 @@ export default defineConfig({
   async adapter() {
     const url = process.env.DATABASE_URL;
     if (url) return new PrismaPg(catalogTextPool(url), { disposeExternalPool: true });
-    return new PrismaPGlite(new PGlite(process.env.DATA_DIR ?? "./data"));
+    return new PrismaPGlite(new PGlite(process.env.DATA_DIR ?? "./data", { extensions: { pg_trgm } }));
   },
 });

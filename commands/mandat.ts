@@ -70,11 +70,11 @@ export const mandat: SlashCommand<MandatInput> = {
         };
       }
       case "search": {
-        const results = await directory.search(context.caller, input.query);
+        const found = await directory.search(context.caller, input.query);
         return {
           kind: "search",
           query: input.query,
-          results,
+          ...found,
           language: replyLanguage(context, { visible: await directory.mine(context.caller) }),
         };
       }

@@ -34,7 +34,14 @@ export type Reply =
       /** Set when an earlier version is shown: the number of the current one. */
       currentVersion?: number | undefined;
     }
-  | { kind: "search"; language: Language; query: string; results: SearchResult[] }
+  | {
+      kind: "search";
+      language: Language;
+      query: string;
+      results: SearchResult[];
+      /** How many committees matched in all; `results` holds the first few. */
+      committeesFound: number;
+    }
   | {
       kind: "deadlines";
       language: Language;

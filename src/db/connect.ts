@@ -1,4 +1,5 @@
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -7,6 +8,7 @@ import type { Store } from "../services/ports.js";
 import { lockDataDir } from "./data-dir-lock.js";
 import { PrismaClient } from "./generated/client.js";
 import { migrate, readMigrations, type SqlSession } from "./migrate.js";
+import { indexUnindexedCommittees } from "./search-repository.js";
 import { createStore } from "./store.js";
 
 export type DatabaseKind = "pglite" | "postgresql";
@@ -55,6 +57,12 @@ function database(
  */
 export const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"];
 
+/**
+ * The extensions the migrations create (pg_trgm: the search index). PGlite must be given them
+ * when an instance is made, or CREATE EXTENSION, and later any use of their index, fails.
+ */
+export const PGLITE_EXTENSIONS = { pg_trgm };
+
 function pgliteSession(db: PGlite): SqlSession {
   return {
     async query(sql, params) {
@@ -71,6 +79,7 @@ export async function openPglite(db: PGlite, options: OpenOptions & { onClose?: 
   await migrate(pgliteSession(db), await readMigrations(options.migrationsDir));
   // The adapter's types come from the same @prisma/driver-adapter-utils (package.json overrides).
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
+  await indexUnindexedCommittees(prisma, options.logger);
   return database(
     "pglite",
     prisma,
@@ -95,14 +104,14 @@ export async function openPglite(db: PGlite, options: OpenOptions & { onClose?: 
 
 /** A fresh embedded database in memory, gone when closed (benchmarks, throw-away runs). */
 export async function openInMemory(options: OpenOptions): Promise<Database> {
-  return openPglite(new PGlite({ startParams: PGLITE_START_PARAMS }), options);
+  return openPglite(new PGlite({ startParams: PGLITE_START_PARAMS, extensions: PGLITE_EXTENSIONS }), options);
 }
 
 /** The embedded database in `dataDir`, locked against a second process. */
 export async function openEmbedded(dataDir: string, options: OpenOptions): Promise<Database> {
   const lock = lockDataDir(dataDir);
   try {
-    const db = new PGlite(dataDir, { startParams: PGLITE_START_PARAMS });
+    const db = new PGlite(dataDir, { startParams: PGLITE_START_PARAMS, extensions: PGLITE_EXTENSIONS });
     await db.waitReady;
     return await openPglite(db, { ...options, onClose: () => lock.release() });
   } catch (error) {
@@ -135,6 +144,7 @@ export async function openPostgres(url: string, options: OpenOptions): Promise<D
     client.release();
   }
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  await indexUnindexedCommittees(prisma, options.logger);
   return database(
     "postgresql",
     prisma,

@@ -3,6 +3,7 @@ import type { Logger } from "../logging/logger.js";
 import type { Repositories, Store, TransactionRepositories } from "../services/ports.js";
 import { PrismaChannelRepository } from "./channel-repository.js";
 import type { Client } from "./client.js";
+import { committeeLockKey } from "./committee-lock.js";
 import { PrismaCommitteeRepository } from "./committee-repository.js";
 import { PrismaDeadlineRepository } from "./deadline-repository.js";
 import { Prisma, type PrismaClient } from "./generated/client.js";
@@ -11,6 +12,7 @@ import { PrismaInstallationRepository } from "./installation-repository.js";
 import { MandateCache } from "./mandate-cache.js";
 import { PrismaMandateWriter } from "./mandate-writer.js";
 import { PrismaRosterRepository } from "./roster-repository.js";
+import { PrismaSearchIndex } from "./search-repository.js";
 import { PrismaWorkspaceRepository } from "./workspace-repository.js";
 
 /**
@@ -18,11 +20,6 @@ import { PrismaWorkspaceRepository } from "./workspace-repository.js";
  * its lock) on a busy server; Prisma's default of 5 s is not.
  */
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 60_000 };
-
-/** The advisory lock of one committee, the same in every process and replica. */
-function committeeLockKey(workspaceId: WorkspaceId, slug: string): string {
-  return `committee:${workspaceId}:${slug}`;
-}
 
 function repositoriesOver(db: Client, cache: MandateCache): Repositories {
   return {
@@ -33,6 +30,7 @@ function repositoriesOver(db: Client, cache: MandateCache): Repositories {
     channels: new PrismaChannelRepository(db),
     workspaces: new PrismaWorkspaceRepository(db),
     installations: new PrismaInstallationRepository(db),
+    search: new PrismaSearchIndex(db),
   };
 }
 

@@ -1,5 +1,14 @@
+import { LANGUAGES } from "./language.js";
 import type { Mandate, MandateSection } from "./mandate.js";
-import { containsAllWords } from "./search-text.js";
+import { containsAllWords, foldForSearch } from "./search-text.js";
+
+/**
+ * A search shows at most this many committees, with their matching passages, and says how many
+ * more matched: a word in every mandate must not make a reply of a thousand committees.
+ */
+export const SEARCH_COMMITTEES_SHOWN = 10;
+/** …each with at most this many of its matching passages (in mandate order) and how many it has in all. */
+export const SEARCH_HITS_SHOWN = 6;
 
 export interface MandateHit {
   section: MandateSection;
@@ -10,7 +19,12 @@ export interface MandateHit {
 /** Every passage of the mandate, with the section a reader would open to find it. */
 export function mandatePassages(m: Mandate): MandateHit[] {
   const passages: MandateHit[] = [
-    ...Object.values(m.names).map((text) => ({ section: "purpose" as const, text })),
+    // The mandate's own language first, then the others in a fixed order: not the order of the
+    // object's keys, which storing it as jsonb changes.
+    ...[m.language, ...LANGUAGES.filter((l) => l !== m.language)].flatMap((l) => {
+      const text = m.names[l];
+      return text === undefined ? [] : [{ section: "purpose" as const, text }];
+    }),
     { section: "purpose", text: m.purpose },
     ...m.tasks.map((t) => ({ section: "tasks" as const, text: t.text })),
     ...m.members.map((p) => ({
@@ -36,7 +50,21 @@ export function mandatePassages(m: Mandate): MandateHit[] {
   return passages.filter((p) => p.text.length > 0);
 }
 
-/** Passages containing every word (already folded with `searchWords`). */
+/** A passage as the search index stores it: folded once, when its version is imported. */
+export interface IndexedPassage extends MandateHit {
+  /** `text` through foldForSearch: what the words of a search (searchWords) are looked for in. */
+  folded: string;
+}
+
+/** Every passage of the mandate with its folded text, in the order mandatePassages gives. */
+export function indexedPassages(m: Mandate): IndexedPassage[] {
+  return mandatePassages(m).map((p) => ({ ...p, folded: foldForSearch(p.text) }));
+}
+
+/**
+ * Passages containing every word (already folded with `searchWords`). The definition of a
+ * match: the search index in the database (src/db/search-repository.ts) finds the same passages.
+ */
 export function searchMandate(m: Mandate, words: string[]): MandateHit[] {
   if (words.length === 0) return [];
   return mandatePassages(m).filter((p) => containsAllWords(p.text, words));

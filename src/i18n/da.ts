@@ -137,6 +137,7 @@ export const da: Messages = {
     title: (words) => `Søgning: ${words}`,
     none: (words) => `Intet i de kommissorier, du kan se, matcher “${words}”.`,
     more: (n) => `… og ${n} afsnit mere`,
+    moreCommittees: (n) => `${n} udvalg mere matcher. Tilføj et ord for at indsnævre søgningen.`,
   },
 
   deadlineList: {

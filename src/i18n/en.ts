@@ -148,6 +148,7 @@ export const en = {
     title: (words: string) => `Search: ${words}`,
     none: (words: string) => `Nothing in the mandates you can see matches “${words}”.`,
     more: (n: number) => `… and ${n} more passages`,
+    moreCommittees: (n: number) => `${n} more ${n === 1 ? "committee matches" : "committees match"}. Add a word to narrow the search.`,
   },
 
   // /frist

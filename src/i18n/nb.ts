@@ -137,6 +137,7 @@ export const nb: Messages = {
     title: (words) => `Søk: ${words}`,
     none: (words) => `Ingenting i mandatene du kan se, passer med “${words}”.`,
     more: (n) => `… og ${n} avsnitt til`,
+    moreCommittees: (n) => `${n} utvalg til har treff. Legg til et ord for å snevre inn søket.`,
   },
 
   deadlineList: {

@@ -137,6 +137,7 @@ export const sv: Messages = {
     title: (words) => `Sökning: ${words}`,
     none: (words) => `Inget i de uppdrag du kan se matchar ”${words}”.`,
     more: (n) => `… och ${n} stycken till`,
+    moreCommittees: (n) => `${n} ${n === 1 ? "grupp" : "grupper"} till matchar. Lägg till ett ord för att begränsa sökningen.`,
   },
 
   deadlineList: {

@@ -4,9 +4,9 @@ import type { Committee, MandateVersionInfo } from "../domain/committee.js";
 import { matchCommittees } from "../domain/committee-match.js";
 import { MandatError } from "../domain/errors.js";
 import type { MemberRole } from "../domain/mandate.js";
-import { type MandateHit, searchMandate } from "../domain/mandate-search.js";
+import { SEARCH_COMMITTEES_SHOWN, SEARCH_HITS_SHOWN } from "../domain/mandate-search.js";
 import { foldForSearch, searchWords } from "../domain/search-text.js";
-import type { CommitteeRepository } from "./ports.js";
+import type { CommitteeMatch, CommitteeRepository, SearchIndex } from "./ports.js";
 
 /** A committee the caller may see, with the roles the caller holds on it (none: a public one). */
 export interface VisibleCommittee {
@@ -14,9 +14,13 @@ export interface VisibleCommittee {
   roles: MemberRole[];
 }
 
-export interface SearchResult {
-  committee: Committee;
-  hits: MandateHit[];
+export type SearchResult = CommitteeMatch;
+
+export interface SearchResults {
+  /** At most SEARCH_COMMITTEES_SHOWN committees, the caller's own first, then by slug. */
+  results: SearchResult[];
+  /** How many committees matched in all, shown or not. */
+  committeesFound: number;
 }
 
 /** A page of the public committees a caller does not sit on, and how many there are. */
@@ -31,7 +35,10 @@ export interface CommitteePage {
  * the committees it shows, not for every committee (a workspace may hold a thousand).
  */
 export class CommitteeDirectory {
-  constructor(private readonly committees: CommitteeRepository) {}
+  constructor(
+    private readonly committees: CommitteeRepository,
+    private readonly searchIndex: SearchIndex,
+  ) {}
 
   /** The committees the caller sits on, with their roles, by slug. */
   async mine(caller: Caller): Promise<VisibleCommittee[]> {
@@ -86,19 +93,24 @@ export class CommitteeDirectory {
     throw new MandatError("ambiguous_committee", { query, candidates: matches.map((m) => m.slug) });
   }
 
-  /** Every committee the caller may see (search only, until it is an index: issue 8). */
-  private async visibleTo(caller: Caller): Promise<VisibleCommittee[]> {
-    const [committees, roles] = await Promise.all([this.committees.inWorkspace(caller.workspaceId), this.committees.rolesOf(caller)]);
-    return committees
-      .map((committee) => ({ committee, roles: roles.get(committee.id) ?? [] }))
-      .filter((v) => canSeeCommittee(v.committee.visibility, v.roles));
-  }
-
-  async search(caller: Caller, query: string): Promise<SearchResult[]> {
+  /**
+   * The passages of the current mandates the caller may see that contain every word of `query`
+   * (searchMandate's matches), found in the search index rather than by reading every mandate.
+   */
+  async search(caller: Caller, query: string): Promise<SearchResults> {
     const words = searchWords(query);
     if (words.length === 0) throw new MandatError("search_needs_words");
-    const visible = await this.visibleTo(caller);
-    return visible.map(({ committee }) => ({ committee, hits: searchMandate(committee.mandate, words) })).filter((r) => r.hits.length > 0);
+    const found = await this.searchIndex.search({
+      caller,
+      words,
+      committees: SEARCH_COMMITTEES_SHOWN,
+      hits: SEARCH_HITS_SHOWN,
+    });
+    // The index chose by the same rule; checked here too, where the rule lives.
+    const results = found.committees.filter(
+      ({ committee, roles }) => committee.workspaceId === caller.workspaceId && canSeeCommittee(committee.visibility, roles),
+    );
+    return { results, committeesFound: found.total };
   }
 
   /** The versions of a committee the caller may see (a members-only one only by its members), newest first. */

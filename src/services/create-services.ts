@@ -24,7 +24,7 @@ export interface SlackServices {
 
 /** The services over one store, wired once by an entry point (the bot, the CLI, a test). */
 export function createServices(store: Store, logger: Logger): Services {
-  const directory = new CommitteeDirectory(store.committees);
+  const directory = new CommitteeDirectory(store.committees, store.search);
   return {
     directory,
     deadlines: new DeadlineService(directory, store.deadlines),

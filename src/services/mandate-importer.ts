@@ -226,6 +226,7 @@ async function storeBatch(repos: TransactionRepositories, batch: readonly Pendin
     remember(p, id);
   }
   await repos.mandates.recordImportedFiles(files);
+  await repos.search.indexLatestVersions(batch.filter((p) => stored.get(p)?.status !== "unchanged"));
   return stored;
 }
 

@@ -3,6 +3,8 @@
  * repositories and the unit of work; src/slack implements the Notifier. Services see only these
  * interfaces and domain types: no Prisma, no Bolt.
  */
+
+import type { Visibility } from "../domain/access.js";
 import type { CalendarDate } from "../domain/calendar-date.js";
 import type { Caller } from "../domain/caller.js";
 import type { Committee, MandateVersionInfo, RosterSeat } from "../domain/committee.js";
@@ -15,7 +17,9 @@ import type {
   ManualDeadlineAdded,
   PlannedDeadline,
 } from "../domain/deadline.js";
+import type { Language } from "../domain/language.js";
 import type { Mandate, MemberRole, Owner } from "../domain/mandate.js";
+import type { MandateHit } from "../domain/mandate-search.js";
 import type { SeatToStore } from "../domain/roster.js";
 import type { Workspace, WorkspaceId } from "../domain/workspace.js";
 
@@ -169,6 +173,60 @@ export interface MandateWriter {
   setPlannedThrough(committeeId: number, date: CalendarDate): Promise<void>;
 }
 
+/** What `/mandat søg` asks of the search index. */
+export interface PassageQuery {
+  /**
+   * Whose search: only committees of the caller's workspace are searched, the members-only ones
+   * only where the caller is on the roster (by Slack id or e-mail, as rolesOf finds them).
+   */
+  caller: Caller;
+  /** Folded, as searchWords gives them; a passage matches when it contains every one. */
+  words: readonly string[];
+  /** How many committees to return at most, and how many passages of each. */
+  committees: number;
+  hits: number;
+}
+
+/** A committee as a search result names it: from its columns, without reading its mandate. */
+export interface SearchedCommittee {
+  id: number;
+  workspaceId: WorkspaceId;
+  slug: string;
+  visibility: Visibility;
+  language: Language;
+  names: Mandate["names"];
+}
+
+export interface CommitteeMatch {
+  committee: SearchedCommittee;
+  /** The roles the caller holds on it (none: a public one). */
+  roles: MemberRole[];
+  /** Its first matching passages, in mandate order. */
+  hits: MandateHit[];
+  /** How many of its passages match in all. */
+  hitCount: number;
+}
+
+export interface PassageMatches {
+  /** The first matching committees, the caller's own first, then by slug (as the committee list orders them). */
+  committees: CommitteeMatch[];
+  /** How many committees matched in all. */
+  total: number;
+}
+
+/**
+ * The passages of each committee's current mandate version, folded once when the version is
+ * written, so a search reads only the passages that can match (the same matches as searchMandate).
+ */
+export interface SearchIndex {
+  search(query: PassageQuery): Promise<PassageMatches>;
+  /**
+   * Each committee's passages become those of `mandate`, its latest version: in the import's
+   * transaction, once the versions are written.
+   */
+  indexLatestVersions(committees: readonly (CommitteeRef & { mandate: Mandate })[]): Promise<void>;
+}
+
 /** A committee whose mandate names a Slack channel, as its columns mirror the latest version. */
 export interface NamedChannel {
   committeeId: number;
@@ -285,6 +343,7 @@ export interface Repositories {
   channels: ChannelRepository;
   workspaces: WorkspaceRepository;
   installations: InstallationRepository;
+  search: SearchIndex;
 }
 
 /** What a transaction adds: the writes that only make sense inside one, and locks. */

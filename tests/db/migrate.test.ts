@@ -6,6 +6,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { PGLITE_EXTENSIONS } from "../../src/db/connect.js";
 import { MigrationError, migrate, readMigrations, type SqlSession } from "../../src/db/migrate.js";
 import { adminUrl, MIGRATIONS_DIR, ROOT, withDatabase } from "../support/paths.js";
 
@@ -75,7 +76,7 @@ async function connectPg(url: string): Promise<pg.Client> {
 
 const fresh: Record<"pglite" | "postgresql", () => Promise<FreshDatabase>> = {
   async pglite() {
-    const db = new PGlite();
+    const db = new PGlite({ extensions: PGLITE_EXTENSIONS });
     await db.waitReady;
     return { session: pgliteSession(db), close: () => db.close() };
   },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type Matchable, matchCommittees, nameClashes } from "../../src/domain/committee-match.js";
 import { Mandate } from "../../src/domain/mandate.js";
-import { mandatePassages, searchMandate } from "../../src/domain/mandate-search.js";
+import { indexedPassages, mandatePassages, searchMandate } from "../../src/domain/mandate-search.js";
 import { containsAllWords, foldForSearch, searchWords } from "../../src/domain/search-text.js";
 
 describe("foldForSearch", () => {
@@ -266,5 +266,23 @@ describe("mandatePassages and searchMandate", () => {
 
   it("finds nothing for no words, though every passage contains the empty set", () => {
     expect(searchMandate(m, [])).toEqual([]);
+  });
+
+  it("lists the names in the mandate's own language first, then da, nb, sv, en, whatever the order of the keys", () => {
+    // Stored as jsonb, an object's keys come back in another order: the passages must not follow them.
+    const names = (mandate: Mandate) =>
+      mandatePassages(mandate)
+        .slice(0, 3)
+        .map((p) => p.text);
+    const english = { en: "The Committee", sv: "Kommittén", da: "Udvalget" };
+    expect(names(Mandate.parse({ ...m, language: "sv", names: english }))).toEqual(["Kommittén", "Udvalget", "The Committee"]);
+    expect(names(Mandate.parse({ ...m, language: "en", names: english }))).toEqual(["The Committee", "Udvalget", "Kommittén"]);
+  });
+
+  it("indexes each passage with its text folded once, as the words of a search are", () => {
+    const indexed = indexedPassages(m);
+    expect(indexed.map(({ section, text }) => ({ section, text }))).toEqual(mandatePassages(m));
+    expect(indexed.map((p) => p.folded)).toEqual(mandatePassages(m).map((p) => foldForSearch(p.text)));
+    expect(indexed[0]?.folded).toBe("udvalget for økonomi");
   });
 });

@@ -251,6 +251,16 @@ describe.each(databaseKinds())("/mandat on $kind", ({ kind, available }) => {
         expect(answer.text).toContain("`gms-2024`");
       });
 
+      it("finds a word inside longer words and compounds", async () => {
+        const reply = expectKind((await mandat("søg genom")).reply, "search");
+        const found = new Map(reply.results.map((r) => [r.committee.slug, r.hitCount]));
+        for (const word of ["helgenomsekvensering", "genomisk", "genomikplattformen"]) {
+          const longer = expectKind((await mandat(`søg ${word}`)).reply, "search").results;
+          expect(longer.length, word).toBeGreaterThan(0);
+          for (const r of longer) expect(found.get(r.committee.slug), `${word} in ${r.committee.slug}`).toBeGreaterThanOrEqual(r.hitCount);
+        }
+      });
+
       it("treats ä and æ alike and needs every word", async () => {
         const swedish = expectKind((await mandat("sök sällsynta barn")).reply, "search");
         const danish = expectKind((await mandat("søg SÆLLSYNTA barn")).reply, "search");

@@ -4,7 +4,14 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { inject } from "vitest";
-import { type Database, type DatabaseKind, openPglite, openPostgres, PGLITE_START_PARAMS } from "../../src/db/connect.js";
+import {
+  type Database,
+  type DatabaseKind,
+  openPglite,
+  openPostgres,
+  PGLITE_EXTENSIONS,
+  PGLITE_START_PARAMS,
+} from "../../src/db/connect.js";
 import { PrismaClient } from "../../src/db/generated/client.js";
 import { createStore } from "../../src/db/store.js";
 import type { Store } from "../../src/services/ports.js";
@@ -31,7 +38,7 @@ const urls = new WeakMap<Database, string>();
 export async function openTestDatabase(kind: DatabaseKind): Promise<Database> {
   if (kind === "pglite") {
     const dump = await readFile(inject("pgliteTemplate"));
-    const pglite = new PGlite({ loadDataDir: new Blob([dump]), startParams: PGLITE_START_PARAMS });
+    const pglite = new PGlite({ loadDataDir: new Blob([dump]), startParams: PGLITE_START_PARAMS, extensions: PGLITE_EXTENSIONS });
     return openPglite(pglite, { migrationsDir: MIGRATIONS_DIR });
   }
   const url = process.env.TEST_DATABASE_URL;

@@ -4,7 +4,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { openPglite, openPostgres } from "../../src/db/connect.js";
+import { openPglite, openPostgres, PGLITE_EXTENSIONS } from "../../src/db/connect.js";
 import { adminUrl, MIGRATIONS_DIR, withDatabase } from "./paths.js";
 
 declare module "vitest" {
@@ -22,7 +22,7 @@ declare module "vitest" {
  */
 export default async function setup(project: TestProject) {
   const dir = await mkdtemp(path.join(tmpdir(), "mandat-test-"));
-  const pglite = new PGlite();
+  const pglite = new PGlite({ extensions: PGLITE_EXTENSIONS });
   const db = await openPglite(pglite, { migrationsDir: MIGRATIONS_DIR });
   const dump = await pglite.dumpDataDir("none");
   await db.close();

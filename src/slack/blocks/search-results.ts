@@ -2,12 +2,11 @@ import type { Reply } from "../../../commands/reply.js";
 import { committeeName } from "../../domain/mandate.js";
 import { searchWords } from "../../domain/search-text.js";
 import { messages } from "../../i18n/index.js";
-import { type Block, capBlocks, header, mrkdwnSections, type SlackMessage } from "./message.js";
+import { type Block, capBlocks, context, header, mrkdwnSections, type SlackMessage } from "./message.js";
 import { escapeMrkdwn } from "./mrkdwn.js";
 
 type SearchReply = Extract<Reply, { kind: "search" }>;
 
-const HITS_PER_COMMITTEE = 6;
 const SNIPPET = 240;
 
 /** The passage around the first word found, cut to a phone-sized snippet. */
@@ -26,20 +25,25 @@ function snippet(text: string, words: string[]): string {
   return `${start > 0 ? "…" : ""}${cut}${start + SNIPPET < text.length ? "…" : ""}`;
 }
 
+/**
+ * The committees found (at most SEARCH_COMMITTEES_SHOWN, see src/domain/mandate-search.ts), each
+ * with its first passages, and how many more committees matched: a word found everywhere asks
+ * for another word, not for a thousand sections.
+ */
 export function searchResultsMessage(reply: SearchReply): SlackMessage {
-  const { language, query, results } = reply;
+  const { language, query, results, committeesFound } = reply;
   const m = messages(language);
   const shownQuery = escapeMrkdwn(query.trim());
   const words = searchWords(query);
   const blocks: Block[] = [header(m.search.title(query.trim()))];
   if (results.length === 0) blocks.push(...mrkdwnSections([m.search.none(shownQuery)]));
-  for (const { committee, hits } of results) {
-    const lines = hits
-      .slice(0, HITS_PER_COMMITTEE)
-      .map((hit) => `• _${m.sections[hit.section]}_: ${escapeMrkdwn(snippet(hit.text, words))}`);
-    if (hits.length > HITS_PER_COMMITTEE) lines.push(m.search.more(hits.length - HITS_PER_COMMITTEE));
-    blocks.push(...mrkdwnSections([`*${escapeMrkdwn(committeeName(committee.mandate, language))}* \`${committee.slug}\``, ...lines]));
+  for (const { committee, hits, hitCount } of results) {
+    const lines = hits.map((hit) => `• _${m.sections[hit.section]}_: ${escapeMrkdwn(snippet(hit.text, words))}`);
+    if (hitCount > hits.length) lines.push(m.search.more(hitCount - hits.length));
+    blocks.push(...mrkdwnSections([`*${escapeMrkdwn(committeeName(committee, language))}* \`${committee.slug}\``, ...lines]));
   }
-  const count = results.reduce((n, r) => n + r.hits.length, 0);
+  const moreCommittees = committeesFound - results.length;
+  if (moreCommittees > 0) blocks.push(context(m.search.moreCommittees(moreCommittees)));
+  const count = results.reduce((n, r) => n + r.hitCount, 0);
   return { text: escapeMrkdwn(`${m.search.title(query.trim())} (${count})`), blocks: capBlocks(blocks, m.search.more) };
 }
