@@ -8,14 +8,13 @@
 //
 // The caller sits on three committees (a members-only one among them), as most people would.
 // Web API calls go to the tests' local fake Slack; nothing leaves the machine.
-import { App, LogLevel } from "@slack/bolt";
 import { type Database, openInMemory, openPostgres } from "../src/db/connect.js";
 import { startTestBot } from "../tests/support/bot.js";
-import { freePort } from "../tests/support/free-port.js";
 import { MIGRATIONS_DIR } from "../tests/support/paths.js";
-import { createScratchDatabase } from "../tests/support/scratch-database.js";
-import { postSigned, SIGNING_SECRET, slashCommandForm } from "../tests/support/slack-request.js";
+import { createScratchDatabase } from "../tests/support/scratch-postgres.js";
+import { postSigned, slashCommandForm } from "../tests/support/slack-request.js";
 import { MEMBER_OF_THREE } from "./generate-committees.js";
+import { startBareBolt } from "./lib/bare-bolt.js";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 100);
 const WARMUP = 10;
@@ -69,19 +68,6 @@ function report(label: string, what: string, times: number[], extra = ""): void 
   console.log(row([label, what, ...[50, 95, 99].map((p) => percentile(times, p)), times.at(-1) ?? Number.NaN]) + extra);
 }
 
-/** A Bolt app that acks a slash command with a fixed text and does nothing else. */
-async function bareBolt(): Promise<{ url: string; stop(): Promise<unknown> }> {
-  const port = await freePort();
-  const app = new App({
-    signingSecret: SIGNING_SECRET,
-    authorize: async () => ({ botToken: "xoxb-bare", botId: "B0BARE" }),
-    logLevel: LogLevel.ERROR,
-  });
-  app.command(/.*/, async ({ ack }) => ack({ response_type: "ephemeral", text: "ok" }));
-  await app.start(port);
-  return { url: `http://127.0.0.1:${port}/slack/events`, stop: () => app.stop() };
-}
-
 async function measure(label: string, db: Database): Promise<void> {
   const started = performance.now();
   const bot = await startTestBot(db, { env: { MANDATES_DIR: dir as string } });
@@ -105,8 +91,8 @@ async function measure(label: string, db: Database): Promise<void> {
 
 console.log(`Node ${process.version}, ${ROUNDS} signed requests per case after ${WARMUP} warm-up, one at a time (ms)`);
 console.log(row(["database", "query", "p50", "p95", "p99", "max"]));
-const bare = await bareBolt();
-report("bare Bolt", "ack only", (await timed(bare.url, "søg medicin")).times);
+const bare = await startBareBolt();
+report("bare Bolt", "ack only", (await timed(bare.eventsUrl, "søg medicin")).times);
 await bare.stop();
 
 const pglite = await openInMemory({ migrationsDir: MIGRATIONS_DIR });

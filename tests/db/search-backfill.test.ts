@@ -10,7 +10,7 @@ import { loadMandateFile } from "../../src/mandates/load-mandate-file.js";
 import { createServices } from "../../src/services/create-services.js";
 import { CaptureLogger } from "../support/capture-logger.js";
 import { MANDATES_DIR, MIGRATIONS_DIR } from "../support/paths.js";
-import { createScratchDatabase } from "../support/scratch-database.js";
+import { createScratchDatabase } from "../support/scratch-postgres.js";
 
 /**
  * A database from before the search index: its committees and versions were stored without
