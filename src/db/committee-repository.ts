@@ -100,10 +100,7 @@ export class PrismaCommitteeRepository implements CommitteeRepository {
   }
 
   async rolesOf(caller: Caller): Promise<Map<number, MemberRole[]>> {
-    const who = [
-      ...(caller.slackUserId ? [Prisma.sql`m."slackUserId" = ${caller.slackUserId}`] : []),
-      ...(caller.email ? [Prisma.sql`m."email" = ${caller.email.toLowerCase()}`] : []),
-    ];
+    const who = this.who(caller);
     const roles = new Map<number, MemberRole[]>();
     if (who.length === 0) return roles;
     // Through the indexes on the member's Slack id and e-mail, then the committee by key.
@@ -160,17 +157,46 @@ export class PrismaCommitteeRepository implements CommitteeRepository {
    * the same query; a version's content is read only the first time it is seen.
    */
   private async committees(condition: Prisma.Sql): Promise<Committee[]> {
-    const rows = await this.db.$queryRaw<CommitteeRow[]>`
-      SELECT c.*, v."id" AS "versionId", v."number" AS "versionNumber", v."importedAt" AS "versionImportedAt",
-        v."sourceFile" AS "versionSourceFile", v."visibility" AS "versionVisibility"
-      FROM "Committee" AS c
-      JOIN LATERAL (
-        SELECT * FROM "MandateVersion" AS m WHERE m."committeeId" = c."id" ORDER BY m."number" DESC LIMIT 1
-      ) AS v ON TRUE
-      WHERE ${condition}
-      ORDER BY c."slug", c."workspaceId"`;
+    const rows = await this.db.$queryRaw<
+      CommitteeRow[]
+    >`${this.select(Prisma.empty, Prisma.empty)} WHERE ${condition} ORDER BY c."slug", c."workspaceId"`;
     const mandates = await this.readContents(rows.map((row) => row.versionId));
     return rows.flatMap((row) => this.toCommittee(row, mandates));
+  }
+
+  /** The committees' columns with their latest version's, plus `extra` columns from `joins`. */
+  private select(extra: Prisma.Sql, joins: Prisma.Sql): Prisma.Sql {
+    return Prisma.sql`
+      SELECT c.*, v."id" AS "versionId", v."number" AS "versionNumber", v."importedAt" AS "versionImportedAt",
+        v."sourceFile" AS "versionSourceFile", v."visibility" AS "versionVisibility" ${extra}
+      FROM "Committee" AS c ${joins}
+      JOIN LATERAL (
+        SELECT m."id", m."number", m."importedAt", m."sourceFile", m."visibility" FROM "MandateVersion" AS m
+        WHERE m."committeeId" = c."id" ORDER BY m."number" DESC LIMIT 1
+      ) AS v ON TRUE`;
+  }
+
+  async ofCaller(caller: Caller): Promise<{ committee: Committee; roles: MemberRole[] }[]> {
+    const who = this.who(caller);
+    if (who.length === 0) return [];
+    // The caller's seats through the indexes on Slack id and e-mail, their committees by key.
+    const rows = await this.db.$queryRaw<(CommitteeRow & { roles: MemberRole[] })[]>`${this.select(
+      Prisma.sql`, r."roles"`,
+      Prisma.sql`JOIN (
+        SELECT m."committeeId", array_agg(m."role"::text ORDER BY m."id") AS "roles" FROM "Member" AS m
+        WHERE ${Prisma.join(who, " OR ")} GROUP BY m."committeeId"
+      ) AS r ON r."committeeId" = c."id"`,
+    )} WHERE c."workspaceId" = ${caller.workspaceId} ORDER BY c."slug", c."workspaceId"`;
+    const mandates = await this.readContents(rows.map((row) => row.versionId));
+    return rows.flatMap((row) => this.toCommittee(row, mandates).map((committee) => ({ committee, roles: row.roles })));
+  }
+
+  /** How the caller is found on a roster: by Slack id, by e-mail (stored in lower case). */
+  private who(caller: Caller): Prisma.Sql[] {
+    return [
+      ...(caller.slackUserId ? [Prisma.sql`m."slackUserId" = ${caller.slackUserId}`] : []),
+      ...(caller.email ? [Prisma.sql`m."email" = ${caller.email.toLowerCase()}`] : []),
+    ];
   }
 
   private toCommittee(row: CommitteeRow, mandates: ReadonlyMap<number, Mandate>): Committee[] {

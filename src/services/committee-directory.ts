@@ -42,9 +42,7 @@ export class CommitteeDirectory {
 
   /** The committees the caller sits on, with their roles, by slug. */
   async mine(caller: Caller): Promise<VisibleCommittee[]> {
-    const roles = await this.committees.rolesOf(caller);
-    const committees = await this.committees.byIds([...roles.keys()]);
-    return committees.map((committee) => ({ committee, roles: roles.get(committee.id) ?? [] }));
+    return this.committees.ofCaller(caller);
   }
 
   /** Public committees the caller does not sit on, by slug: `limit` of them from `offset`. */

@@ -45,6 +45,8 @@ export interface CommitteeRepository {
   atVersion(committee: Committee, number: number): Promise<Committee | undefined>;
   /** The roles the caller holds, per committee id, in the caller's workspace. */
   rolesOf(caller: Caller): Promise<Map<number, MemberRole[]>>;
+  /** The committees the caller sits on in their workspace, with the roles held, by slug (one query). */
+  ofCaller(caller: Caller): Promise<{ committee: Committee; roles: MemberRole[] }[]>;
   /** Committees by id, by slug (ids not found are left out). */
   byIds(ids: readonly number[]): Promise<Committee[]>;
   bySlug(workspaceId: WorkspaceId, slug: string): Promise<Committee | undefined>;
