@@ -26,7 +26,7 @@ import { DATABASE_LABEL, type DatabaseKind, openBenchDatabase, scratchPostgres }
 import { latencyTable, measureLatency } from "./lib/latency.js";
 import { LoopDelayMonitor } from "./lib/loop-delay.js";
 import { type BenchOptions, parseOptions, USAGE } from "./lib/options.js";
-import { measureBareRss, measureRss, type RssRow, rssTable } from "./lib/rss.js";
+import { importFirst, measureBareRss, measureRss, type RssRow, rssTable } from "./lib/rss.js";
 import { measureStartup, type StartupRow, startupTable } from "./lib/startup.js";
 import { ms } from "./lib/stats.js";
 
@@ -158,9 +158,10 @@ async function main(options: BenchOptions, cleanup: Cleanup): Promise<void> {
         rows.push(await measureRss(label, { fake, mandatesDir: dir, dataDir: dataDir(options.committees) }, cases, rssOptions, cleanup));
       } else if (options.postgresUrl) {
         const scratchDb = await scratchPostgres(options.postgresUrl, cleanup);
-        rows.push(
-          await measureRss("Mandat, PostgreSQL", { fake, mandatesDir: dir, databaseUrl: scratchDb.url }, cases, rssOptions, cleanup),
-        );
+        // As on PGlite: a restart, not the process that made the first import.
+        const where = { fake, mandatesDir: dir, databaseUrl: scratchDb.url };
+        await importFirst(where, cleanup);
+        rows.push(await measureRss("Mandat, PostgreSQL (restarted)", where, cases, rssOptions, cleanup));
         await scratchDb.drop();
       }
     }

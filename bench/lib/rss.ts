@@ -65,6 +65,22 @@ export async function measureRss(
   }
 }
 
+/**
+ * Starts the bot once and stops it when it is ready: the files are imported, so the bot measured
+ * next is a restart, whose memory holds no first import's garbage.
+ */
+export async function importFirst(
+  where: { fake: FakeSlack; mandatesDir: string; dataDir?: string; databaseUrl?: string },
+  cleanup: Cleanup,
+): Promise<void> {
+  const bot = await spawnCompiledBot(where, cleanup);
+  try {
+    await bot.started;
+  } finally {
+    await bot.stop();
+  }
+}
+
 /** The bare Bolt app as a process (through tsx, which it needs to run TypeScript; tsx's own memory is in its figure). */
 export async function measureBareRss(fake: FakeSlack, cases: readonly Case[], options: RssOptions, cleanup: Cleanup): Promise<RssRow> {
   const command = [process.execPath, "--import", "tsx", path.join(ROOT, "bench", "lib", "bare-bolt.ts")];
