@@ -1,7 +1,6 @@
 import type { CalendarDate } from "../domain/calendar-date.js";
 import {
   type Deadline,
-  type DeadlineHead,
   type DeadlineReconciliation,
   deadlineTitleKey,
   type ManualDeadlineAdded,
@@ -144,29 +143,6 @@ export class PrismaDeadlineRepository implements DeadlineRepository {
       orderBy: [{ dueDate: "asc" }, { id: "asc" }],
     });
     return rows.map(toDeadline);
-  }
-
-  async headsOf(committeeIds: number[]): Promise<DeadlineHead[]> {
-    if (committeeIds.length === 0) return [];
-    const rows = await this.db.deadline.findMany({
-      where: { committeeId: { in: committeeIds } },
-      select: {
-        id: true,
-        committeeId: true,
-        source: true,
-        sourceKey: true,
-        dueDate: true,
-        status: true,
-        resolvedAt: true,
-        createdAt: true,
-        closesOn: true,
-      },
-    });
-    return rows.map((row) => ({
-      ...row,
-      dueDate: toCalendarDate(row.dueDate),
-      closesOn: row.closesOn ? toCalendarDate(row.closesOn) : null,
-    }));
   }
 
   async byIds(ids: number[]): Promise<Deadline[]> {

@@ -50,12 +50,6 @@ export interface Deadline {
   closesOn: CalendarDate | null;
 }
 
-/** What decides whether and where a deadline is listed: a stored row without its texts. */
-export type DeadlineHead = Pick<
-  Deadline,
-  "id" | "committeeId" | "source" | "sourceKey" | "dueDate" | "status" | "resolvedAt" | "createdAt" | "closesOn"
->;
-
 /** A deadline the mandate implies, before it is stored. */
 export interface PlannedDeadline {
   source: Exclude<DeadlineSource, "manual">;
@@ -91,11 +85,9 @@ export function deadlineStateAt(
     instant: Date;
     zone: string;
     closesOn?: CalendarDate | undefined;
-    /** The local date of `instant` in `zone`, when the caller has it already (a list of many). */
-    today?: CalendarDate | undefined;
   },
 ): DeadlineStatusAt {
-  const today = at.today ?? dateInZone(at.instant, at.zone);
+  const today = dateInZone(at.instant, at.zone);
   const daysLeft = daysBetween(today, deadline.dueDate);
   if (deadline.status !== "open" && deadline.resolvedAt && deadline.resolvedAt <= at.instant) {
     return { state: deadline.status, daysLeft };
@@ -182,7 +174,7 @@ export function closesOn(deadline: Pick<Deadline, "source" | "sourceKey" | "dueD
 
 /**
  * closesOn for the many deadlines of one mandate: each duty's due days are worked out once per
- * year rather than once per deadline (a list of thousands of rows stays fast).
+ * year rather than once per deadline (planning thousands of rows stays fast).
  */
 export function closingDays(mandate: Mandate): (deadline: Pick<Deadline, "source" | "sourceKey" | "dueDate">) => CalendarDate | undefined {
   const dueDatesOf = cachedDueDates();

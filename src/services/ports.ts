@@ -11,7 +11,6 @@ import type { Committee, MandateVersionInfo, RosterSeat } from "../domain/commit
 import type {
   Deadline,
   DeadlineCursor,
-  DeadlineHead,
   DeadlineListing,
   DeadlineReconciliation,
   ManualDeadlineAdded,
@@ -281,8 +280,6 @@ export interface DeadlineRepository {
   /** The time zones the committees of a scope keep. */
   zonesOf(scope: DeadlineScope): Promise<string[]>;
   forCommittees(committeeIds: number[]): Promise<Deadline[]>;
-  /** The same rows without their texts: enough to decide which to list (a committee may have thousands). */
-  headsOf(committeeIds: number[]): Promise<DeadlineHead[]>;
   /** Whole rows by id, in no particular order. */
   byIds(ids: number[]): Promise<Deadline[]>;
   byId(id: number): Promise<Deadline | undefined>;
